@@ -1,0 +1,109 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { openDatabase, type Database } from './db/database.js';
+import { loadAuthSecret } from './auth/secret.js';
+import { TokenService } from './auth/tokens.js';
+import { createServices, type Services } from './services.js';
+import { createSchema } from './graphql/schema.js';
+import { createLoaders } from './graphql/loaders.js';
+import { createErrorFormatter } from './graphql/format-error.js';
+import { depthLimit } from './graphql/depth-limit.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { serveClient } from './http/static-client.js';
+
+export const MAX_QUERY_DEPTH = 12;
+
+export interface App {
+  url: string;
+  port: number;
+  db: Database;
+  services: Services;
+  tokens: TokenService;
+  close(): Promise<void>;
+}
+
+function bearer(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+/** Opens the database, runs migrations, and serves GraphQL, the client and /healthz on one port. */
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const started = Date.now();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
+  const tokens = new TokenService(await loadAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds);
+  const services = createServices(db.dataSource, tokens);
+  await services.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  let draining = false;
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await createSchema(),
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ok', database: db.kind });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '8mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        actor: await services.auth.authenticate(bearer(req.headers.authorization)),
+        loaders: createLoaders(db.dataSource),
+        services,
+      }),
+    }),
+  );
+  const clientServed = serveClient(app, config.clientDist);
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : 'The request could not be read', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+    });
+  };
+  app.use(onError);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url, database: db.kind, client: clientServed, startupMs: Date.now() - started }, 'Atelier is ready');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    db,
+    services,
+    tokens,
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        await apollo.stop();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.close();
+        logger.info('closed cleanly');
+      })();
+      return closing;
+    },
+  };
+}

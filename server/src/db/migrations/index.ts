@@ -1,0 +1,4 @@
+import { InitialSchema1732000000000 } from './1732000000000-initial-schema.js';
+
+/** Every migration, in order. New ones are appended here (ESM: no glob loading). */
+export const migrations = [InitialSchema1732000000000];

@@ -1,0 +1,159 @@
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { Role } from '@atelier/shared';
+import { Practice, type PracticeOrigin } from './practice.entity.js';
+import { requireRole, type Actor } from '../auth/guard.js';
+import { badInput, notFound } from '../common/errors.js';
+import { optionalText, requireText } from '../common/validate.js';
+import { isUuid } from '../graphql/global-id.js';
+import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../graphql/connection.js';
+
+export interface PracticeFields {
+  title: string;
+  description?: string | null;
+  themeKeys?: string[] | null;
+  methodKeys?: string[] | null;
+  organizationIds?: string[] | null;
+  meetingId?: string | null;
+  sourcePassage?: string | null;
+  section?: string | null;
+  anchor?: unknown;
+}
+
+/** Called after practices change, so the search index follows. */
+export type PracticesChangedListener = (practiceIds: string[], deleted: boolean) => Promise<void>;
+
+export class PracticesService {
+  private readonly practices: Repository<Practice>;
+  private changed: PracticesChangedListener | null = null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.practices = dataSource.getRepository(Practice);
+  }
+
+  onChanged(listener: PracticesChangedListener): void {
+    this.changed = listener;
+  }
+
+  async get(actor: Actor | null, id: string): Promise<Practice> {
+    requireRole(actor, Role.VIEWER);
+    const practice = await this.practices.findOneBy({ id });
+    if (!practice) throw notFound('Practice');
+    return practice;
+  }
+
+  /** Newest first; keyset pagination on (created_at to the millisecond, id). */
+  async page(actor: Actor | null, themeKey: string | null, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Practice>> {
+    requireRole(actor, Role.VIEWER);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    if (cursor && !(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(String(cursor[0])) && isUuid(String(cursor[1])))) {
+      throw badInput('after', 'after is not a cursor returned by this list');
+    }
+    let themeId: string | null = null;
+    if (themeKey) {
+      const theme: { id: string }[] = await this.dataSource.query(`SELECT id FROM theme WHERE key = $1`, [themeKey]);
+      if (!theme.length) throw badInput('theme', `Unknown theme "${themeKey.slice(0, 100)}"`);
+      themeId = theme[0].id;
+    }
+    const themeFilter = `($1::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_theme pt WHERE pt.practice_id = p.id AND pt.theme_id = $1))`;
+    const [{ count }]: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM practice p WHERE ${themeFilter}`, [themeId]);
+    const keys: { id: string; at: string }[] = await this.dataSource.query(
+      `SELECT p.id, to_char(date_trunc('milliseconds', p.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at
+         FROM practice p
+        WHERE ${themeFilter}
+          AND ($2::timestamp IS NULL OR (date_trunc('milliseconds', p.created_at) AT TIME ZONE 'UTC', p.id) < ($2::timestamp, $3::uuid))
+        ORDER BY date_trunc('milliseconds', p.created_at) DESC, p.id DESC
+        LIMIT $4`,
+      [themeId, cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
+    );
+    const byId = new Map((await this.practices.findBy({ id: In(keys.map((key) => key.id)) })).map((row) => [row.id, row]));
+    const atById = new Map(keys.map((key) => [key.id, key.at]));
+    const rows = keys.map((key) => byId.get(key.id)).filter((row): row is Practice => row !== undefined);
+    return toConnection(rows, size, Number(count), (row) => encodeCursor([atById.get(row.id)!, row.id]));
+  }
+
+  async create(actor: Actor | null, fields: PracticeFields, origin: PracticeOrigin = 'MANUAL'): Promise<Practice> {
+    requireRole(actor, Role.EDITOR);
+    const practice = await this.dataSource.transaction((manager) => this.insert(manager, fields, origin));
+    await this.changed?.([practice.id], false);
+    return practice;
+  }
+
+  /** Inside a caller's transaction (the importer's, one per report). */
+  async insert(manager: EntityManager, fields: PracticeFields, origin: PracticeOrigin): Promise<Practice> {
+    if (fields.meetingId) await this.assertExists(manager, 'meeting', fields.meetingId, 'meetingId');
+    const practice = await manager.save(
+      manager.create(Practice, {
+        title: requireText('title', fields.title, 500),
+        description: optionalText('description', fields.description, 20000) ?? '',
+        meetingId: fields.meetingId ?? null,
+        sourcePassage: optionalText('sourcePassage', fields.sourcePassage, 20000),
+        section: optionalText('section', fields.section, 500),
+        anchor: fields.anchor ?? null,
+        origin,
+      }),
+    );
+    await this.setLinks(manager, practice.id, fields);
+    return practice;
+  }
+
+  async update(actor: Actor | null, id: string, fields: Partial<PracticeFields>): Promise<Practice> {
+    requireRole(actor, Role.EDITOR);
+    const practice = await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(Practice, { id });
+      if (!existing) throw notFound('Practice');
+      if (fields.title != null) existing.title = requireText('title', fields.title, 500);
+      if (fields.description != null) existing.description = optionalText('description', fields.description, 20000) ?? '';
+      await manager.save(existing);
+      await this.setLinks(manager, id, fields);
+      return existing;
+    });
+    await this.changed?.([id], false);
+    return practice;
+  }
+
+  async delete(actor: Actor | null, id: string): Promise<boolean> {
+    requireRole(actor, Role.EDITOR);
+    const result = await this.practices.delete({ id });
+    if (!result.affected) throw notFound('Practice');
+    await this.changed?.([id], true);
+    return true;
+  }
+
+  /** Replaces each list that is given; unknown keys or ids are refused, naming the field. */
+  private async setLinks(manager: EntityManager, practiceId: string, fields: Partial<PracticeFields>): Promise<void> {
+    if (fields.themeKeys != null) {
+      const ids = await this.idsForKeys(manager, 'theme', fields.themeKeys, 'themes');
+      await manager.query(`DELETE FROM practice_theme WHERE practice_id = $1`, [practiceId]);
+      await manager.query(`INSERT INTO practice_theme (practice_id, theme_id) SELECT $1, unnest($2::uuid[])`, [practiceId, ids]);
+    }
+    if (fields.methodKeys != null) {
+      const ids = await this.idsForKeys(manager, 'method', fields.methodKeys, 'methods');
+      await manager.query(`DELETE FROM practice_method WHERE practice_id = $1`, [practiceId]);
+      await manager.query(`INSERT INTO practice_method (practice_id, method_id) SELECT $1, unnest($2::uuid[])`, [practiceId, ids]);
+    }
+    if (fields.organizationIds != null) {
+      const ids = [...new Set(fields.organizationIds)];
+      const found: { id: string }[] = await manager.query(`SELECT id FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+      if (found.length !== ids.length) throw badInput('organizationIds', 'Some organisations do not exist');
+      await manager.query(`DELETE FROM practice_organization WHERE practice_id = $1`, [practiceId]);
+      await manager.query(`INSERT INTO practice_organization (practice_id, organization_id) SELECT $1, unnest($2::uuid[])`, [practiceId, ids]);
+    }
+  }
+
+  private async idsForKeys(manager: EntityManager, table: 'theme' | 'method', keys: string[], field: string): Promise<string[]> {
+    const unique = [...new Set(keys.map((key) => String(key).trim()))];
+    const rows: { id: string; key: string }[] = await manager.query(`SELECT id, key FROM ${table} WHERE key = ANY($1)`, [unique]);
+    if (rows.length !== unique.length) {
+      const known = new Set(rows.map((row) => row.key));
+      const unknown = unique.filter((key) => !known.has(key)).map((key) => key.slice(0, 60));
+      throw badInput(field, `Unknown ${table} ${unknown.length > 1 ? 'keys' : 'key'}: ${unknown.join(', ')}`);
+    }
+    return rows.map((row) => row.id);
+  }
+
+  private async assertExists(manager: EntityManager, table: 'meeting', id: string, field: string): Promise<void> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    if (!rows.length) throw notFound('Meeting', field);
+  }
+}

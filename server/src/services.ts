@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { AuthService } from './auth/auth.service.js';
+import type { TokenService } from './auth/tokens.js';
+import { UsersService } from './users/users.service.js';
+import { MeetingsService } from './meetings/meetings.service.js';
+import { PeopleService } from './people/people.service.js';
+import { OrganizationsService } from './organizations/organizations.service.js';
+import { ThemesService } from './themes/themes.service.js';
+import { MethodsService } from './methods/methods.service.js';
+import { PracticesService } from './practices/practices.service.js';
+import { ReportsService } from './reports/reports.service.js';
+
+/** Every domain service, built once per process over one DataSource. */
+export function createServices(dataSource: DataSource, tokens: TokenService) {
+  const users = new UsersService(dataSource);
+  const auth = new AuthService(dataSource, tokens);
+  users.onRightsChanged(() => auth.forgetCachedTokens());
+  return {
+    auth,
+    users,
+    meetings: new MeetingsService(dataSource),
+    people: new PeopleService(dataSource),
+    organizations: new OrganizationsService(dataSource),
+    themes: new ThemesService(dataSource),
+    methods: new MethodsService(dataSource),
+    practices: new PracticesService(dataSource),
+    reports: new ReportsService(dataSource),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
