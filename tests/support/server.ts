@@ -1,0 +1,107 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import 'reflect-metadata';
+import { loadConfig, type Config } from '../../server/src/config.js';
+import { createLogger } from '../../server/src/logger.js';
+import { startApp, type App } from '../../server/src/app.js';
+import { createTestDatabase } from '../../server/src/test-support/db.js';
+
+export const ADMIN_EMAIL = 'coordinator@atelier.test';
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  login(email?: string, password?: string): Promise<string>;
+  /** Stops the server, keeping its database and data directory (for restart tests). */
+  stop(): Promise<void>;
+  /** Stops the server and deletes its database and data directory. */
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  config?: Partial<Config>;
+  /** Reuse the database and data directory of an earlier (stopped) server. */
+  reuse?: { databaseUrl: string | null; dataDir: string };
+}
+
+/** A real server on a free port, on a fresh database (PostgreSQL when DATABASE_URL is set, else PGlite). */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { databaseUrl: string | null }> {
+  const database = options.reuse ? { url: options.reuse.databaseUrl, drop: async () => {} } : await createTestDatabase();
+  const dataDir = options.reuse?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'atelier-test-')));
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      dataDir,
+      adminEmail: ADMIN_EMAIL,
+      adminPassword: ADMIN_PASSWORD,
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ...options.config,
+    },
+  );
+  const app = await startApp(config, createLogger(config.logLevel));
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+  const login = async (email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> => {
+    const result = await gql<{ login: { token: string } }>(
+      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+      { email, password },
+    );
+    if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    return result.data.login.token;
+  };
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    app,
+    url: app.url,
+    dataDir,
+    databaseUrl: database.url,
+    adminEmail: ADMIN_EMAIL,
+    adminPassword: ADMIN_PASSWORD,
+    gql,
+    login,
+    stop,
+    async close() {
+      await stop();
+      await database.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a user with the given role through the API and returns its token. */
+export async function userWithRole(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<string> {
+  const email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@atelier.test`;
+  const password = 'a long enough password';
+  const created = await server.gql(
+    `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email, password, role } },
+    adminToken,
+  );
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  return server.login(email, password);
+}
