@@ -9,6 +9,7 @@ import { ThemesService } from './themes/themes.service.js';
 import { MethodsService } from './methods/methods.service.js';
 import { PracticesService } from './practices/practices.service.js';
 import { ReportsService } from './reports/reports.service.js';
+import { GraphService } from './links/graph.service.js';
 
 /** Every domain service, built once per process over one DataSource. */
 export function createServices(dataSource: DataSource, tokens: TokenService) {
@@ -25,6 +26,7 @@ export function createServices(dataSource: DataSource, tokens: TokenService) {
     methods: new MethodsService(dataSource),
     practices: new PracticesService(dataSource),
     reports: new ReportsService(dataSource),
+    graph: new GraphService(dataSource),
   };
 }
 

@@ -10,10 +10,11 @@ import { PracticeResolver } from '../practices/practice.resolver.js';
 import { ReportResolver } from '../reports/report.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { GraphResolver } from '../links/graph.resolver.js';
 
 export const resolvers = [
   MeetingResolver, AttendanceResolver, PersonResolver, OrganizationResolver, ThemeResolver,
-  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver,
+  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver,
 ] as const;
 
 /** Where the SDL is written for graphql-codegen (client types). */
