@@ -1,0 +1,30 @@
+/** What the parser makes of a meeting report. */
+
+export type MeetingKindValue = 'MEETING' | 'EXCHANGE' | 'ONLINE';
+
+export interface ParsedAttendee {
+  name: string;
+  organization: string | null;
+}
+
+export type Block =
+  | { type: 'heading'; level: number; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'bulletList'; items: string[] }
+  | { type: 'orderedList'; items: string[] }
+  | { type: 'table'; rows: string[][] };
+
+export interface ParsedReport {
+  title: string;
+  titleNl: string | null;
+  titleFr: string | null;
+  kind: MeetingKindValue;
+  /** ISO YYYY-MM-DD */
+  date: string;
+  location: string | null;
+  present: ParsedAttendee[];
+  excused: ParsedAttendee[];
+  blocks: Block[];
+}
+
+export class ReportParseError extends Error {}

@@ -1,0 +1,159 @@
+import * as Y from 'yjs';
+import type { Block } from '../importer/types.js';
+
+/**
+ * The report body is the XmlFragment "default" of a Yjs document, with TipTap/ProseMirror node
+ * names (heading, paragraph, bulletList > listItem > paragraph, table > tableRow > tableCell).
+ * The server derives plain text and sections from it for search, links and `report.text`.
+ */
+export const REPORT_FRAGMENT = 'default';
+
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph');
+  if (text) element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}
+
+function blockToElement(block: Block): Y.XmlElement {
+  switch (block.type) {
+    case 'heading': {
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', Math.min(Math.max(block.level, 1), 6) as unknown as string);
+      heading.insert(0, [new Y.XmlText(block.text)]);
+      return heading;
+    }
+    case 'paragraph':
+      return paragraph(block.text);
+    case 'bulletList':
+    case 'orderedList': {
+      const list = new Y.XmlElement(block.type);
+      list.insert(0, block.items.map((item) => {
+        const listItem = new Y.XmlElement('listItem');
+        listItem.insert(0, [paragraph(item)]);
+        return listItem;
+      }));
+      return list;
+    }
+    case 'table': {
+      const table = new Y.XmlElement('table');
+      const width = Math.max(...block.rows.map((row) => row.length));
+      table.insert(0, block.rows.map((row, rowIndex) => {
+        const tableRow = new Y.XmlElement('tableRow');
+        const cells = Array.from({ length: width }, (_, i) => row[i] ?? '');
+        tableRow.insert(0, cells.map((cellText) => {
+          const cell = new Y.XmlElement(rowIndex === 0 && block.rows.length > 1 ? 'tableHeader' : 'tableCell');
+          const lines = cellText.split('\n');
+          cell.insert(0, lines.map((line) => paragraph(line)));
+          return cell;
+        }));
+        return tableRow;
+      }));
+      return table;
+    }
+  }
+}
+
+/** Replaces the body of `doc` with `blocks`, in one transaction (one update for every peer). */
+export function writeBlocks(doc: Y.Doc, blocks: Block[], origin: unknown = null): void {
+  const fragment = doc.getXmlFragment(REPORT_FRAGMENT);
+  doc.transact(() => {
+    if (fragment.length) fragment.delete(0, fragment.length);
+    fragment.insert(0, blocks.map(blockToElement));
+  }, origin);
+}
+
+type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
+
+function inlineText(node: Node): string {
+  if (node instanceof Y.XmlText) return node.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  if (node instanceof Y.XmlElement) {
+    if (node.nodeName === 'hardBreak') return '\n';
+    if (node.nodeName === 'mention' || node.nodeName === 'graphLink') return String(node.getAttribute('label') ?? '');
+    return node.toArray().map((child) => inlineText(child as Node)).join('');
+  }
+  return '';
+}
+
+const BLOCK_CONTAINERS = new Set(['bulletList', 'orderedList', 'listItem', 'table', 'tableRow', 'tableCell', 'tableHeader', 'blockquote', 'taskList', 'taskItem']);
+
+export interface TextBlock {
+  kind: 'heading' | 'text';
+  level: number;
+  text: string;
+}
+
+/** Walks the fragment into text blocks: headings, and one line per paragraph / list item / cell. */
+export function textBlocks(doc: Y.Doc): TextBlock[] {
+  const out: TextBlock[] = [];
+  const walk = (node: Node, prefix: string) => {
+    if (!(node instanceof Y.XmlElement)) {
+      const text = inlineText(node).trim();
+      if (text) out.push({ kind: 'text', level: 0, text });
+      return;
+    }
+    if (node.nodeName === 'heading') {
+      const level = Number(node.getAttribute('level')) || 1;
+      const text = inlineText(node).trim();
+      if (text) out.push({ kind: 'heading', level, text });
+      return;
+    }
+    if (BLOCK_CONTAINERS.has(node.nodeName)) {
+      const itemPrefix = node.nodeName === 'listItem' || node.nodeName === 'taskItem' ? '- ' : prefix;
+      node.toArray().forEach((child, i) => walk(child as Node, i === 0 ? itemPrefix : node.nodeName === 'listItem' ? '  ' : prefix));
+      return;
+    }
+    const text = inlineText(node).trim();
+    if (text) out.push({ kind: 'text', level: 0, text: prefix + text });
+  };
+  for (const child of doc.getXmlFragment(REPORT_FRAGMENT).toArray()) walk(child as Node, '');
+  return out;
+}
+
+/** Plain text: one block per line, list items prefixed "- ". */
+export function yDocToText(doc: Y.Doc): string {
+  return textBlocks(doc).map((block) => block.text).join('\n');
+}
+
+export interface ReportSection {
+  index: number;
+  heading: string | null;
+  level: number;
+  text: string;
+}
+
+/**
+ * Sections for search: each heading opens a section that runs to the next heading of the same or a
+ * higher level (sub-sections are also sections of their own); text before the first heading is a
+ * section with no heading.
+ */
+export function yDocToSections(doc: Y.Doc): ReportSection[] {
+  const blocks = textBlocks(doc);
+  const sections: ReportSection[] = [];
+  const open: { section: ReportSection; lines: string[] }[] = [];
+  let preamble: string[] | null = null;
+  const close = (level: number) => {
+    while (open.length && open[open.length - 1].section.level >= level) {
+      const done = open.pop()!;
+      done.section.text = done.lines.join('\n');
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      close(block.level);
+      const section: ReportSection = { index: sections.length, heading: block.text, level: block.level, text: '' };
+      sections.push(section);
+      open.push({ section, lines: [] });
+    } else if (open.length) {
+      for (const entry of open) entry.lines.push(block.text);
+    } else {
+      if (preamble === null) {
+        preamble = [];
+        sections.push({ index: 0, heading: null, level: 0, text: '' });
+      }
+      preamble.push(block.text);
+    }
+  }
+  close(0);
+  if (preamble) sections[0].text = preamble.join('\n');
+  return sections.map((section, index) => ({ ...section, index }));
+}

@@ -1,0 +1,48 @@
+import { foldAccents } from '../importer/parse-date.js';
+
+/**
+ * Finds which taxonomy entries (themes by keyword, methods by name or alias) a text mentions:
+ * case- and accent-insensitive, on word boundaries, "check-in" = "Check In". Terms of six letters
+ * or more also match longer words they start ("partnerschap" → "partnerschappen").
+ */
+export interface TermEntry {
+  key: string;
+  terms: string[];
+}
+
+export function normalizeForMatch(text: string): string {
+  return ` ${foldAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class TermMatcher {
+  private readonly patterns: { key: string; pattern: RegExp }[];
+
+  constructor(entries: readonly TermEntry[]) {
+    this.patterns = entries
+      .map((entry) => {
+        const terms = [...new Set(entry.terms.map((term) => normalizeForMatch(term).trim()).filter((term) => term.length >= 2))];
+        if (!terms.length) return null;
+        const alternatives = terms
+          .sort((a, b) => b.length - a.length)
+          .map((term) => `${escape(term)}${term.length >= 6 && !term.includes(' ') ? '\\p{L}*' : ''}`);
+        return { key: entry.key, pattern: new RegExp(` (?:${alternatives.join('|')}) `, 'u') };
+      })
+      .filter((entry): entry is { key: string; pattern: RegExp } => entry !== null);
+  }
+
+  /** Keys of the entries the text mentions, in the order the entries were given. */
+  keysIn(text: string): string[] {
+    const normalized = normalizeForMatch(text);
+    return this.patterns.filter((entry) => entry.pattern.test(normalized)).map((entry) => entry.key);
+  }
+}
+
+export function themeMatcher(themes: readonly { key: string; keywords: string[]; labels?: string[] }[]): TermMatcher {
+  return new TermMatcher(themes.map((theme) => ({ key: theme.key, terms: [...theme.keywords, ...(theme.labels ?? [])] })));
+}
+
+export function methodMatcher(methods: readonly { key: string; name: string; aliases: string[] }[]): TermMatcher {
+  return new TermMatcher(methods.map((method) => ({ key: method.key, terms: [method.name, ...method.aliases] })));
+}
