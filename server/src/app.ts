@@ -16,6 +16,7 @@ import { createLoaders } from './graphql/loaders.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { depthLimit } from './graphql/depth-limit.js';
 import type { GraphQLContext } from './graphql/context.js';
+import { seedTaxonomy } from './db/seed-taxonomy.js';
 import { serveClient } from './http/static-client.js';
 
 export const MAX_QUERY_DEPTH = 12;
@@ -39,6 +40,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const started = Date.now();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   const tokens = new TokenService(await loadAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds);
+  await seedTaxonomy(db.dataSource);
   const services = createServices(db.dataSource, tokens);
   await services.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
 

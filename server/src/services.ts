@@ -10,21 +10,28 @@ import { MethodsService } from './methods/methods.service.js';
 import { PracticesService } from './practices/practices.service.js';
 import { ReportsService } from './reports/reports.service.js';
 import { GraphService } from './links/graph.service.js';
+import { ImportService } from './importer/import.service.js';
+import { relinkAllReports } from './links/mentions.service.js';
 
 /** Every domain service, built once per process over one DataSource. */
 export function createServices(dataSource: DataSource, tokens: TokenService) {
   const users = new UsersService(dataSource);
   const auth = new AuthService(dataSource, tokens);
   users.onRightsChanged(() => auth.forgetCachedTokens());
+  const meetings = new MeetingsService(dataSource);
+  const practices = new PracticesService(dataSource);
+  const methods = new MethodsService(dataSource);
+  methods.onMethodChanged(() => relinkAllReports(dataSource));
   return {
     auth,
     users,
-    meetings: new MeetingsService(dataSource),
+    meetings,
+    importer: new ImportService(dataSource, meetings, practices),
     people: new PeopleService(dataSource),
     organizations: new OrganizationsService(dataSource),
     themes: new ThemesService(dataSource),
-    methods: new MethodsService(dataSource),
-    practices: new PracticesService(dataSource),
+    methods,
+    practices,
     reports: new ReportsService(dataSource),
     graph: new GraphService(dataSource),
   };

@@ -11,10 +11,11 @@ import { ReportResolver } from '../reports/report.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { GraphResolver } from '../links/graph.resolver.js';
+import { ImportResolver } from '../importer/import.resolver.js';
 
 export const resolvers = [
   MeetingResolver, AttendanceResolver, PersonResolver, OrganizationResolver, ThemeResolver,
-  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver,
+  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver, ImportResolver,
 ] as const;
 
 /** Where the SDL is written for graphql-codegen (client types). */

@@ -38,8 +38,9 @@ function labelHeading(line: string): boolean {
 
 export function parseBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
-  let list: { type: 'bulletList' | 'orderedList'; items: string[] } | null = null;
-  let table: string[][] | null = null;
+  type OpenList = { type: 'bulletList' | 'orderedList'; items: string[] };
+  let list = null as OpenList | null;
+  let table = null as string[][] | null;
   let previous: string | null = null;
   let previousWasItem = false;
   // "Voordelen:" under "1.1 OCMW Charleroi" is a sub-heading of that section, one level deeper.

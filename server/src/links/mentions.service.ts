@@ -1,0 +1,56 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { methodMatcher, type TermMatcher } from '../taxonomy/match.js';
+
+/**
+ * Text-derived edges: every line of a report that names a method (by name or alias) links the
+ * method to the report's meeting, with that line as the passage. Recomputed from `report.text`, so
+ * imported and live-edited reports behave alike, and a new alias re-links every existing report.
+ * These rows have origin IMPORT ("found by the machine"); links typed in the editor are EDITOR.
+ */
+export async function loadMethodMatcher(manager: EntityManager | DataSource): Promise<TermMatcher> {
+  const methods: { key: string; name: string; aliases: string[] }[] = await manager.query(`SELECT key, name, aliases FROM method`);
+  return methodMatcher(methods);
+}
+
+function passages(text: string): string[] {
+  return text.split('\n').map((line) => line.replace(/^\s*-\s+/, '').trim()).filter(Boolean);
+}
+
+export async function relinkReportMentions(manager: EntityManager, reportId: string, matcher: TermMatcher): Promise<number> {
+  const [report]: { id: string; meeting_id: string; text: string }[] = await manager.query(
+    `SELECT id, meeting_id, text FROM report WHERE id = $1`,
+    [reportId],
+  );
+  if (!report) return 0;
+  const rows: { key: string; passage: string }[] = [];
+  const seen = new Set<string>();
+  for (const passage of passages(report.text)) {
+    for (const key of matcher.keysIn(passage)) {
+      if (seen.has(`${key}\u0000${passage}`)) continue;
+      seen.add(`${key}\u0000${passage}`);
+      rows.push({ key, passage: passage.slice(0, 4000) });
+    }
+  }
+  await manager.query(
+    `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND target_type = 'METHOD' AND origin = 'IMPORT'`,
+    [reportId],
+  );
+  if (rows.length) {
+    await manager.query(
+      `INSERT INTO link (source_type, source_id, target_type, target_id, relation, origin, meeting_id, passage)
+       SELECT 'REPORT', $1, 'METHOD', m.id, 'MENTIONS', 'IMPORT', $2, r.passage
+         FROM jsonb_to_recordset($3::jsonb) AS r(key text, passage text) JOIN method m ON m.key = r.key`,
+      [reportId, report.meeting_id, JSON.stringify(rows)],
+    );
+  }
+  return rows.length;
+}
+
+/** After a method or its aliases change: every report is scanned again. */
+export async function relinkAllReports(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const matcher = await loadMethodMatcher(manager);
+    const reports: { id: string }[] = await manager.query(`SELECT id FROM report`);
+    for (const report of reports) await relinkReportMentions(manager, report.id, matcher);
+  });
+}
