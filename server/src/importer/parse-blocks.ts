@@ -19,7 +19,7 @@ function sectionHeading(line: string, previous: string | null): { level: number;
   const text = rest.trim();
   // "1. Wat zijn je verwachtingen?" after "...twee vragen:" is a list, not a section.
   if (/^\d+$/.test(number) && previous !== null && /:\s*$/.test(previous)) return null;
-  if (text.length > 90 || /[?,;]$/.test(text) || (/\.$/.test(text) && text.length > 40)) return null;
+  if (text.length > 90 || /[,;]$/.test(text) || (/\.$/.test(text) && text.length > 40)) return null;
   if (!/^[IVX\d]/.test(number)) return null;
   // Roman "I" alone needs a dot: "I. Welkom" (a bare "I think" is prose).
   if (/^[IVX]+$/.test(number) && !/^\s*[IVX]+\./.test(line)) return null;
@@ -98,6 +98,15 @@ export function parseBlocks(lines: string[]): Block[] {
       previous = line;
       continue;
     }
+    const numbered = NUMBERED_ITEM.exec(line);
+    // A numbered line continues an open list unless a blank line separates it and it reads as a section.
+    const continuesList = list?.type === 'orderedList' && (previousWasItem || !sectionHeading(line, null));
+    if (numbered && (continuesList || (previous !== null && /:\s*$/.test(previous)))) {
+      addItem('orderedList', numbered[2].trim());
+      previousWasItem = true;
+      previous = line;
+      continue;
+    }
     const heading = sectionHeading(line, previous);
     if (heading) {
       flush();
@@ -105,13 +114,6 @@ export function parseBlocks(lines: string[]): Block[] {
       sectionLevel = heading.level;
       centreLevel = null;
       previousWasItem = false;
-      previous = line;
-      continue;
-    }
-    const numbered = NUMBERED_ITEM.exec(line);
-    if (numbered && (list?.type === 'orderedList' || (previous !== null && /:\s*$/.test(previous)))) {
-      addItem('orderedList', numbered[2].trim());
-      previousWasItem = true;
       previous = line;
       continue;
     }
