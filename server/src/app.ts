@@ -10,7 +10,9 @@ import type { Logger } from './logger.js';
 import { openDatabase, type Database } from './db/database.js';
 import { loadAuthSecret } from './auth/secret.js';
 import { TokenService } from './auth/tokens.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type AppServices } from './services.js';
+import { createCollab } from './collab/index.js';
+import { ReportDerivation } from './reports/report-derivation.js';
 import { createSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createErrorFormatter } from './graphql/format-error.js';
@@ -25,7 +27,7 @@ export interface App {
   url: string;
   port: number;
   db: Database;
-  services: Services;
+  services: AppServices;
   tokens: TokenService;
   close(): Promise<void>;
 }
@@ -41,12 +43,27 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   const tokens = new TokenService(await loadAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds);
   await seedTaxonomy(db.dataSource);
-  const services = createServices(db.dataSource, tokens);
-  await services.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
+  const core = createServices(db.dataSource, tokens);
+  await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
+  const derivation = new ReportDerivation(db.dataSource);
+  const collab = await createCollab({
+    dataSource: db.dataSource,
+    auth: core.auth,
+    derivation,
+    redisUrl: config.redisUrl,
+    maxMessageBytes: config.collabMaxMessageBytes,
+    logger,
+  });
+  const services: AppServices = { ...core, versions: collab.versions, derivation, collab: collab.server };
+  core.users.onRightsChanged((userId, role) => collab.server.userRightsChanged(userId, role));
+  core.importer.onImported((result) => collab.server.refresh(result.documentName));
 
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  server.on('upgrade', (request, socket, head) => {
+    if (!collab.server.handleUpgrade(request, socket, head)) socket.destroy();
+  });
   let draining = false;
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -100,6 +117,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     close() {
       closing ??= (async () => {
         draining = true;
+        await collab.close();
         await apollo.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();

@@ -11,6 +11,9 @@ import { PracticesService } from './practices/practices.service.js';
 import { ReportsService } from './reports/reports.service.js';
 import { GraphService } from './links/graph.service.js';
 import { ImportService } from './importer/import.service.js';
+import type { VersionsService } from './collab/versions.js';
+import type { CollabServer } from './collab/collab-server.js';
+import type { ReportDerivation } from './reports/report-derivation.js';
 import { relinkAllReports } from './links/mentions.service.js';
 
 /** Every domain service, built once per process over one DataSource. */
@@ -38,3 +41,10 @@ export function createServices(dataSource: DataSource, tokens: TokenService) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The services of a running server: the core ones plus live collaboration and its history. */
+export type AppServices = Services & {
+  versions: VersionsService;
+  derivation: ReportDerivation;
+  collab: CollabServer;
+};

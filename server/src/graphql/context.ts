@@ -1,9 +1,9 @@
 import type { Actor } from '../auth/guard.js';
 import type { Loaders } from './loaders.js';
-import type { Services } from '../services.js';
+import type { AppServices } from '../services.js';
 
 export interface GraphQLContext {
   actor: Actor | null;
   loaders: Loaders;
-  services: Services;
+  services: AppServices;
 }

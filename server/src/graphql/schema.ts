@@ -12,10 +12,11 @@ import { UserResolver } from '../users/user.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { GraphResolver } from '../links/graph.resolver.js';
 import { ImportResolver } from '../importer/import.resolver.js';
+import { ReportVersionResolver } from '../reports/report-version.resolver.js';
 
 export const resolvers = [
   MeetingResolver, AttendanceResolver, PersonResolver, OrganizationResolver, ThemeResolver,
-  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver, ImportResolver,
+  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver, ImportResolver, ReportVersionResolver,
 ] as const;
 
 /** Where the SDL is written for graphql-codegen (client types). */

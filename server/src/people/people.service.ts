@@ -85,7 +85,7 @@ export class PeopleService {
       if (!attendanceIds.every(isUuid)) throw badInput('attendanceIds', 'attendanceIds must be attendance ids');
       if (attendanceIds.length) {
         const moved: unknown[] = await manager.query(
-          `UPDATE attendance SET person_id = $1 WHERE person_id = $2 AND id = ANY($3) RETURNING id`,
+          `WITH moved AS (UPDATE attendance SET person_id = $1 WHERE person_id = $2 AND id = ANY($3) RETURNING id) SELECT id FROM moved`,
           [created.id, personId, attendanceIds],
         );
         if (moved.length !== attendanceIds.length) throw badInput('attendanceIds', 'Some attendances do not belong to this person');

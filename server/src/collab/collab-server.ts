@@ -1,0 +1,353 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import { CollabCloseCode, Role } from '@atelier/shared';
+import { CollabDocument, type Peer } from './collab-document.js';
+import { decodeClientMessage, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, type ClientMessage } from './protocol.js';
+import type { UpdateLog } from './update-log.js';
+import type { Fanout, FanoutMessage } from './fanout.js';
+import { Debouncer } from './debouncer.js';
+import type { Logger } from '../logger.js';
+
+export interface CollabUser {
+  id: string;
+  role: Role;
+}
+
+export type AuthResult = { user: CollabUser } | { closeCode: number; reason: string };
+
+export interface CollabOptions {
+  authenticate(token: string | null, documentName: string): Promise<AuthResult>;
+  log: UpdateLog;
+  fanout?: Fanout | null;
+  maxMessageBytes: number;
+  logger: Logger;
+  /** Called a moment after local edits settle (derived text, search, links, versions). */
+  onDocumentChanged?(documentName: string, doc: Y.Doc): Promise<void>;
+  /** Called when a document leaves memory with its log grown long: fold it into the snapshot. */
+  onDocumentUnloaded?(documentName: string): Promise<void>;
+  pingIntervalMs?: number;
+  unloadDelayMs?: number;
+}
+
+const PATH = /^\/collab\/([A-Za-z0-9_.~-]{1,200})$/;
+const MAX_EARLY_FRAMES = 64;
+
+interface Connection extends Peer {
+  ws: WebSocket;
+  user: CollabUser;
+  alive: boolean;
+  document: CollabDocument | null;
+}
+
+/**
+ * The live co-editing endpoint, `/collab/<documentName>?token=...`, speaking the y-websocket
+ * protocol. Every update is appended to the durable log before it is applied and relayed, so
+ * anything a peer has seen survives a crash; viewers receive everything and change nothing.
+ */
+export class CollabServer {
+  private readonly wss: WebSocketServer;
+  private readonly documents = new Map<string, Promise<CollabDocument | null>>();
+  private readonly loaded = new Map<string, CollabDocument>();
+  private readonly connections = new Set<Connection>();
+  private readonly derived: Debouncer;
+  private readonly pingTimer: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly options: CollabOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+    this.derived = new Debouncer(300, 1500, (name) => this.runDerived(name));
+    this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
+    this.pingTimer.unref();
+    options.fanout?.onMessage((message) => this.onFanout(message));
+  }
+
+  /** For `http.Server` 'upgrade': answers /collab/ paths, leaves others alone. */
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/collab/')) return false;
+    const match = PATH.exec(url.pathname);
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      if (!match || this.closed) {
+        ws.close(match ? CollabCloseCode.GOING_AWAY : CollabCloseCode.NOT_FOUND, match ? 'Server is shutting down' : 'No such document');
+        return;
+      }
+      void this.accept(ws, decodeURIComponent(match[1]), url.searchParams.get('token'));
+    });
+    return true;
+  }
+
+  private async accept(ws: WebSocket, documentName: string, token: string | null): Promise<void> {
+    // Frames that arrive while we authenticate are held, not read: nothing is answered before auth.
+    const early: RawData[] = [];
+    const hold = (data: RawData) => {
+      early.push(data);
+      if (early.length > MAX_EARLY_FRAMES) ws.close(CollabCloseCode.MALFORMED, 'Too many messages before authentication');
+    };
+    ws.on('message', hold);
+    ws.on('error', () => ws.terminate());
+    const auth = await this.options.authenticate(token, documentName).catch((error: unknown) => {
+      this.options.logger.error({ err: error }, 'collab authentication failed');
+      return { closeCode: 1011, reason: 'Server error' };
+    });
+    if ('closeCode' in auth) {
+      ws.close(auth.closeCode, auth.reason);
+      return;
+    }
+    if (ws.readyState !== WebSocket.OPEN) return;
+    const document = await this.acquire(documentName).catch((error: unknown) => {
+      this.options.logger.error({ err: error, documentName }, 'could not load document');
+      return undefined;
+    });
+    if (document === undefined || document === null) {
+      ws.close(document === null ? CollabCloseCode.NOT_FOUND : 1011, document === null ? 'No such document' : 'Server error');
+      return;
+    }
+    const connection: Connection = {
+      ws,
+      user: auth.user,
+      alive: true,
+      document,
+      send: (frame) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(frame, (error) => error && ws.terminate());
+      },
+    };
+    this.connections.add(connection);
+    if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    document.unloadTimer = null;
+    document.peers.set(connection, new Set());
+    ws.off('message', hold);
+    ws.on('message', (data) => this.onFrame(connection, data));
+    ws.on('pong', () => (connection.alive = true));
+    ws.on('close', () => this.leave(connection));
+    connection.send(encodeSyncStep1(document.doc));
+    const states = [...document.awareness.getStates().keys()];
+    if (states.length) connection.send(encodeAwarenessStates(document.awareness, states));
+    for (const data of early) this.onFrame(connection, data);
+    if (ws.readyState !== WebSocket.OPEN) this.leave(connection);
+  }
+
+  private onFrame(connection: Connection, data: RawData): void {
+    const document = connection.document;
+    if (!document) return;
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(toBytes(data));
+    } catch (error) {
+      if (!(error instanceof MalformedMessageError)) throw error;
+      connection.ws.close(CollabCloseCode.MALFORMED, 'Malformed message');
+      return;
+    }
+    switch (message.type) {
+      case 'syncStep1':
+        connection.send(encodeSyncStep2(document.doc, message.stateVector));
+        break;
+      case 'update':
+        // A viewer's changes are dropped, never applied, stored or relayed.
+        if (connection.user.role !== Role.VIEWER) void this.commit(document, message.update, connection);
+        break;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(document.awareness, message.update, connection);
+        } catch {
+          connection.ws.close(CollabCloseCode.MALFORMED, 'Malformed awareness update');
+        }
+        break;
+      case 'queryAwareness':
+        connection.send(encodeAwarenessStates(document.awareness, [...document.awareness.getStates().keys()]));
+        break;
+      case 'auth':
+        break;
+    }
+  }
+
+  /** Store, then apply and relay: the order that makes "seen by anyone" imply "stored". */
+  private async commit(document: CollabDocument, update: Uint8Array, origin: Peer | string): Promise<void> {
+    document.pendingWrites++;
+    try {
+      const seq = await this.options.log.append(document.name, update);
+      document.seq = Math.max(document.seq, seq);
+      Y.applyUpdate(document.doc, update, origin);
+      this.options.fanout?.publish({ kind: 'update', documentName: document.name, payload: update });
+      this.derived.touch(document.name);
+    } catch (error) {
+      this.options.logger.error({ err: error, documentName: document.name }, 'could not store an update; the sender will resend it after reconnecting');
+      if (typeof origin !== 'string') (origin as Connection).ws.close(1011, 'Could not store the change');
+    } finally {
+      document.pendingWrites--;
+      this.maybeUnload(document);
+    }
+  }
+
+  private acquire(documentName: string): Promise<CollabDocument | null> {
+    let loading = this.documents.get(documentName);
+    if (!loading) {
+      loading = this.load(documentName);
+      this.documents.set(documentName, loading);
+      loading.then((document) => document ?? this.documents.delete(documentName), () => this.documents.delete(documentName));
+    }
+    return loading;
+  }
+
+  private async load(documentName: string): Promise<CollabDocument | null> {
+    const document = new CollabDocument(documentName, (update) =>
+      this.options.fanout?.publish({ kind: 'awareness', documentName, payload: update }));
+    // Subscribe before reading the log, so nothing published in between is missed.
+    this.loaded.set(documentName, document);
+    await this.options.fanout?.subscribe(documentName);
+    const stored = await this.options.log.load(documentName);
+    if (!stored) {
+      this.loaded.delete(documentName);
+      await this.options.fanout?.unsubscribe(documentName);
+      document.destroy();
+      return null;
+    }
+    Y.applyUpdate(document.doc, Y.encodeStateAsUpdate(stored.doc), 'store');
+    stored.doc.destroy();
+    document.seq = stored.seq;
+    return document;
+  }
+
+  private onFanout(message: FanoutMessage): void {
+    if (message.kind === 'rights') {
+      const { userId, role } = JSON.parse(Buffer.from(message.payload).toString()) as { userId: string; role: Role | null };
+      this.applyRights(userId, role);
+      return;
+    }
+    const document = this.loaded.get(message.documentName);
+    if (!document) return;
+    try {
+      if (message.kind === 'update') Y.applyUpdate(document.doc, message.payload, 'remote');
+      else awarenessProtocol.applyAwarenessUpdate(document.awareness, message.payload, 'remote');
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'ignored an unreadable message from another instance');
+    }
+  }
+
+  private leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const document = connection.document;
+    connection.document = null;
+    if (!document) return;
+    document.removePeer(connection);
+    this.maybeUnload(document);
+  }
+
+  private maybeUnload(document: CollabDocument): void {
+    if (document.peers.size > 0 || document.pendingWrites > 0 || document.unloadTimer || this.loaded.get(document.name) !== document) return;
+    document.unloadTimer = setTimeout(() => void this.unload(document), this.options.unloadDelayMs ?? 2000);
+    document.unloadTimer.unref();
+  }
+
+  private async unload(document: CollabDocument): Promise<void> {
+    document.unloadTimer = null;
+    if (document.peers.size > 0 || document.pendingWrites > 0) return;
+    this.loaded.delete(document.name);
+    this.documents.delete(document.name);
+    await this.derived.flush(document.name, () => this.runDerivedOn(document));
+    await this.options.fanout?.unsubscribe(document.name).catch(() => {});
+    document.destroy();
+    await this.options.onDocumentUnloaded?.(document.name).catch((error: unknown) => this.options.logger.warn({ err: error }, 'compaction failed'));
+  }
+
+  private runDerived(documentName: string): Promise<void> {
+    const document = this.loaded.get(documentName);
+    return document ? this.runDerivedOn(document) : Promise.resolve();
+  }
+
+  private async runDerivedOn(document: CollabDocument): Promise<void> {
+    try {
+      await this.options.onDocumentChanged?.(document.name, document.doc);
+    } catch (error) {
+      this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
+    }
+  }
+
+  /**
+   * A change made by the server itself (restoring a version, a corrected import): computed on a
+   * copy, then committed like any edit, so it is stored, relayed and published the same way.
+   */
+  async change(documentName: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
+    const document = await this.acquire(documentName);
+    if (!document) return false;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(document.doc));
+    const before = Y.encodeStateVector(copy);
+    edit(copy);
+    const update = Y.encodeStateAsUpdate(copy, before);
+    copy.destroy();
+    await this.commit(document, update, 'server');
+    return true;
+  }
+
+  /** Updates written to the log by someone else (the importer): loaded documents catch up. */
+  async refresh(documentName: string): Promise<void> {
+    const document = this.loaded.get(documentName);
+    if (!document) return;
+    for (const row of await this.options.log.since(documentName, document.seq)) {
+      Y.applyUpdate(document.doc, row.update, 'store');
+      this.options.fanout?.publish({ kind: 'update', documentName, payload: row.update });
+      document.seq = Math.max(document.seq, row.seq);
+    }
+  }
+
+  /** A user was deleted (role null) or got another role: their sockets follow, on every instance. */
+  userRightsChanged(userId: string, role: Role | null): void {
+    this.applyRights(userId, role);
+    this.options.fanout?.publish({ kind: 'rights', documentName: '', payload: Buffer.from(JSON.stringify({ userId, role })) });
+  }
+
+  private applyRights(userId: string, role: Role | null): void {
+    for (const connection of this.connections) {
+      if (connection.user.id !== userId) continue;
+      if (role === null) connection.ws.close(CollabCloseCode.FORBIDDEN, 'Your account was removed');
+      else connection.user = { ...connection.user, role };
+    }
+  }
+
+  /** The document if it is in memory now (tests and the versions panel use it). */
+  loadedDocument(documentName: string): Y.Doc | null {
+    return this.loaded.get(documentName)?.doc ?? null;
+  }
+
+  stats(): { documents: number; connections: number } {
+    return { documents: this.loaded.size, connections: this.connections.size };
+  }
+
+  private ping(): void {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+  }
+
+  /** Shutdown: peers are told to go elsewhere, pending writes and derived data finish. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    for (const connection of this.connections) connection.ws.close(CollabCloseCode.GOING_AWAY, 'Server is shutting down');
+    for (const document of this.loaded.values()) {
+      while (document.pendingWrites > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (document.unloadTimer) clearTimeout(document.unloadTimer);
+      await this.derived.flush(document.name, () => this.runDerivedOn(document));
+    }
+    this.derived.cancelAll();
+    for (const document of this.loaded.values()) document.destroy();
+    this.loaded.clear();
+    this.documents.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.options.fanout?.close();
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,94 @@
+import * as Y from 'yjs';
+
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any[]>;
+}
+
+export interface StoredState {
+  doc: Y.Doc;
+  /** The highest log sequence number folded into `doc`. */
+  seq: number;
+}
+
+/**
+ * The durable log of a report's Yjs updates in PostgreSQL. `append` resolves once the update is
+ * committed; appends made in the same tick share one INSERT (group commit), so a burst of
+ * keystrokes costs one round trip.
+ */
+export class UpdateLog {
+  private pending: { documentName: string; update: Uint8Array; resolve: (seq: number) => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+
+  constructor(private readonly db: Queryable) {}
+
+  append(documentName: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ documentName, update, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    // One batch in flight at a time; what arrives meanwhile forms the next batch.
+    if (this.flushing) await this.flushing;
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return;
+    this.flushing = (async () => {
+      try {
+        const rows: { seq: string }[] = await this.db.query(
+          `INSERT INTO report_update (document_name, update)
+           SELECT * FROM unnest($1::varchar[], $2::bytea[]) RETURNING seq`,
+          [batch.map((item) => item.documentName), batch.map((item) => Buffer.from(item.update))],
+        );
+        batch.forEach((item, i) => item.resolve(Number(rows[i].seq)));
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    await this.flushing;
+    if (this.pending.length && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  /** Snapshot + tail. null when there is no report with this document name. */
+  async load(documentName: string): Promise<StoredState | null> {
+    const [report]: { ydoc_state: Buffer | null; snapshot_seq: string }[] = await this.db.query(
+      `SELECT ydoc_state, snapshot_seq FROM report WHERE document_name = $1`,
+      [documentName],
+    );
+    if (!report) return null;
+    const doc = new Y.Doc();
+    if (report.ydoc_state) Y.applyUpdate(doc, report.ydoc_state);
+    const tail = await this.since(documentName, Number(report.snapshot_seq));
+    const updates = tail.map((row) => row.update);
+    if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    return { doc, seq: tail.length ? tail[tail.length - 1].seq : Number(report.snapshot_seq) };
+  }
+
+  async since(documentName: string, seq: number): Promise<{ seq: number; update: Uint8Array }[]> {
+    const rows: { seq: string; update: Buffer }[] = await this.db.query(
+      `SELECT seq, update FROM report_update WHERE document_name = $1 AND seq > $2 ORDER BY seq`,
+      [documentName, seq],
+    );
+    return rows.map((row) => ({ seq: Number(row.seq), update: new Uint8Array(row.update) }));
+  }
+
+  async tailLength(documentName: string): Promise<number> {
+    const [row]: { count: string }[] = await this.db.query(
+      `SELECT count(*) FROM report_update u JOIN report r ON r.document_name = u.document_name
+        WHERE u.document_name = $1 AND u.seq > r.snapshot_seq`,
+      [documentName],
+    );
+    return Number(row.count);
+  }
+}

@@ -1,0 +1,132 @@
+import * as Y from 'yjs';
+import type { DataSource } from 'typeorm';
+import { Role } from '@atelier/shared';
+import { requireRole, type Actor } from '../auth/guard.js';
+import { notFound } from '../common/errors.js';
+import { optionalText } from '../common/validate.js';
+import { REPORT_FRAGMENT, yDocToText } from '../reports/report-content.js';
+import type { UpdateLog } from './update-log.js';
+import type { CollabServer } from './collab-server.js';
+
+export interface ReportVersionRow {
+  id: string;
+  documentName: string;
+  name: string | null;
+  automatic: boolean;
+  text: string;
+  createdAt: Date;
+  createdBy: string | null;
+}
+
+/** Automatic versions are taken at most this often while people edit. */
+export const AUTO_VERSION_EVERY_MS = 10 * 60_000;
+
+/**
+ * History of a report: automatic versions while people edit, named ones on demand. Restoring is a
+ * new change on top of the current document (the body replaced inside one transaction), never an
+ * overwrite of the log, so it is undoable and every editor receives it as an edit.
+ */
+export class VersionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: UpdateLog,
+    private readonly collab: CollabServer,
+  ) {}
+
+  async list(actor: Actor | null, documentName: string): Promise<ReportVersionRow[]> {
+    requireRole(actor, Role.VIEWER);
+    const rows: any[] = await this.dataSource.query(
+      `SELECT id, document_name, name, automatic, text, created_at, created_by FROM report_version
+        WHERE document_name = $1 ORDER BY created_at DESC, id LIMIT 200`,
+      [documentName],
+    );
+    return rows.map(toRow);
+  }
+
+  async get(actor: Actor | null, id: string): Promise<ReportVersionRow> {
+    requireRole(actor, Role.VIEWER);
+    const [row] = await this.dataSource.query(
+      `SELECT id, document_name, name, automatic, text, created_at, created_by FROM report_version WHERE id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('Version');
+    return toRow(row);
+  }
+
+  async create(actor: Actor | null, documentName: string, name: string | null): Promise<ReportVersionRow> {
+    const editor = requireRole(actor, Role.EDITOR);
+    const label = optionalText('name', name, 200);
+    const doc = await this.current(documentName);
+    try {
+      return await this.insert(documentName, doc, label, label === null, editor.id);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Called after edits settle: a version when the last automatic one is old enough. */
+  async maybeAutoVersion(documentName: string, doc: Y.Doc): Promise<void> {
+    const [latest]: { created_at: Date }[] = await this.dataSource.query(
+      `SELECT created_at FROM report_version WHERE document_name = $1 AND automatic ORDER BY created_at DESC LIMIT 1`,
+      [documentName],
+    );
+    if (latest && Date.now() - new Date(latest.created_at).getTime() < AUTO_VERSION_EVERY_MS) return;
+    await this.insert(documentName, doc, null, true, null);
+  }
+
+  async restore(actor: Actor | null, versionId: string): Promise<ReportVersionRow> {
+    requireRole(actor, Role.EDITOR);
+    const [row]: { document_name: string; state: Buffer }[] = await this.dataSource.query(
+      `SELECT document_name, state FROM report_version WHERE id = $1`,
+      [versionId],
+    );
+    if (!row) throw notFound('Version');
+    const version = new Y.Doc();
+    Y.applyUpdate(version, row.state);
+    const restored = await this.collab.change(row.document_name, (doc) => {
+      const target = doc.getXmlFragment(REPORT_FRAGMENT);
+      const source = version.getXmlFragment(REPORT_FRAGMENT);
+      doc.transact(() => {
+        if (target.length) target.delete(0, target.length);
+        target.insert(0, source.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+      });
+    });
+    version.destroy();
+    if (!restored) throw notFound('Report');
+    return this.get(actor, versionId);
+  }
+
+  /** The document as it is now: live in memory if open, else from the log. */
+  private async current(documentName: string): Promise<Y.Doc> {
+    const live = this.collab.loadedDocument(documentName);
+    if (live) {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+      return copy;
+    }
+    const stored = await this.log.load(documentName);
+    if (!stored) throw notFound('Report');
+    return stored.doc;
+  }
+
+  private async insert(documentName: string, doc: Y.Doc, name: string | null, automatic: boolean, userId: string | null): Promise<ReportVersionRow> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO report_version (document_name, name, automatic, state, text, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, document_name, name, automatic, text, created_at, created_by`,
+      [documentName, name, automatic, Buffer.from(Y.encodeStateAsUpdate(doc)), yDocToText(doc), userId],
+    );
+    return toRow(row);
+  }
+}
+
+function toRow(row: any): ReportVersionRow {
+  return {
+    id: row.id,
+    documentName: row.document_name,
+    name: row.name,
+    automatic: row.automatic,
+    text: row.text,
+    createdAt: new Date(row.created_at),
+    createdBy: row.created_by,
+  };
+}

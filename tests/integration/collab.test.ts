@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CollabCloseCode } from '@atelier/shared';
+import { startTestServer, userWithRole, type TestServer } from '../support/server.js';
+import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
+
+let server: TestServer;
+let admin: string;
+let editor: string;
+let viewer: string;
+const clients: TestClient[] = [];
+
+async function newReport(): Promise<{ id: string; documentName: string }> {
+  const result = await server.gql(`mutation { createMeeting(input: { date: "2024-06-01", kind: MEETING, title: "Live" }) { report { id documentName } } }`, {}, editor);
+  return result.data.createMeeting.report;
+}
+
+function client(documentName: string, token: string | null): TestClient {
+  const c = connectClient(server.url, documentName, token);
+  clients.push(c);
+  return c;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { collabMaxMessageBytes: 256 * 1024 } });
+  admin = await server.login();
+  editor = await userWithRole(server, admin, 'EDITOR');
+  viewer = await userWithRole(server, admin, 'VIEWER');
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+});
+
+describe('live co-editing', () => {
+  it('syncs two stock y-websocket editors, and stores before relaying', async () => {
+    const { documentName } = await newReport();
+    const a = client(documentName, editor);
+    const b = client(documentName, admin);
+    await Promise.all([a.synced, b.synced]);
+    appendParagraph(a.doc, 'Check-in: iedereen vertelt zijn verwachtingen');
+    await eventually(() => bodyText(b.doc).includes('Check-in: iedereen'), 5000, 'b to see a');
+    appendParagraph(b.doc, 'Tweede alinea');
+    await eventually(() => bodyText(a.doc).includes('Tweede alinea'), 5000, 'a to see b');
+    const [{ count }] = await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
+    expect(Number(count)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends nothing without a valid token and closes with a documented code', async () => {
+    const { documentName } = await newReport();
+    for (const token of [null, 'not-a-token', editor.slice(0, -3) + 'abc']) {
+      const socket = await rawSocket(server.url, documentName, token);
+      const closed = await socket.closed;
+      expect(closed.code).toBe(CollabCloseCode.UNAUTHENTICATED);
+      expect(socket.messages).toHaveLength(0);
+    }
+    const unknown = await rawSocket(server.url, 'no-such-document', editor);
+    expect((await unknown.closed).code).toBe(CollabCloseCode.NOT_FOUND);
+    expect(unknown.messages).toHaveLength(0);
+  });
+
+  it('lets viewers read everything and change nothing', async () => {
+    const { documentName } = await newReport();
+    const writer = client(documentName, editor);
+    await writer.synced;
+    appendParagraph(writer.doc, 'Door de redactie geschreven');
+    const reader = client(documentName, viewer);
+    await reader.synced;
+    await eventually(() => bodyText(reader.doc).includes('Door de redactie'), 5000, 'viewer to receive');
+    const before = await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
+    appendParagraph(reader.doc, 'Poging van een lezer');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(bodyText(writer.doc)).not.toContain('Poging van een lezer');
+    expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain('Poging');
+    expect(await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName])).toEqual(before);
+  });
+
+  it('closes only the socket that sends garbage or an oversized frame', async () => {
+    const { documentName } = await newReport();
+    const a = client(documentName, editor);
+    const b = client(documentName, admin);
+    await Promise.all([a.synced, b.synced]);
+    for (const frame of [crypto.randomBytes(64), Buffer.from([0]), Buffer.from([0, 2, 200, 1, 2]), Buffer.from([9, 9, 9]), Buffer.from([1, 5, 1, 2, 3, 4, 5])]) {
+      const bad = await rawSocket(server.url, documentName, editor);
+      bad.ws.send(frame);
+      expect((await bad.closed).code).toBe(CollabCloseCode.MALFORMED);
+    }
+    const big = await rawSocket(server.url, documentName, editor);
+    big.ws.send(crypto.randomBytes(300 * 1024));
+    expect((await big.closed).code).toBe(CollabCloseCode.MESSAGE_TOO_BIG);
+    appendParagraph(a.doc, 'Na de aanval');
+    await eventually(() => bodyText(b.doc).includes('Na de aanval'), 5000, 'others to keep syncing');
+  });
+
+  it('keeps report.text and method links in step with the editor', async () => {
+    const report = await newReport();
+    const a = client(report.documentName, editor);
+    await a.synced;
+    appendParagraph(a.doc, 'We sluiten af met een World Café over partnerschappen.');
+    const elapsed = await eventually(async () => {
+      const result = await server.gql(`query ($id: ID!) { report(id: $id) { text meeting { methods { key } } } }`, { id: report.id }, viewer);
+      return result.data.report.text.includes('World Café') && result.data.report.meeting.methods.some((m: any) => m.key === 'world-cafe');
+    }, 2000, 'report.text to follow');
+    console.info(`report.text and method link followed the edit in ${elapsed} ms`);
+  });
+
+  it('moves a deleted user out within a second', async () => {
+    const email = `gone-${Date.now()}@atelier.test`;
+    const created = await server.gql(`mutation { createUser(input: { email: "${email}", password: "long enough pw", role: EDITOR }) { id } }`, {}, admin);
+    const token = await server.login(email, 'long enough pw');
+    const { documentName } = await newReport();
+    const socket = await rawSocket(server.url, documentName, token);
+    await eventually(() => socket.messages.length > 0, 2000, 'sync step 1');
+    const started = Date.now();
+    await server.gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: created.data.createUser.id }, admin);
+    expect((await socket.closed).code).toBe(CollabCloseCode.FORBIDDEN);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('history', () => {
+  it('lists versions and restores one as a new change', async () => {
+    const report = await newReport();
+    const a = client(report.documentName, editor);
+    await a.synced;
+    appendParagraph(a.doc, 'Eerste versie van het verslag');
+    await eventually(async () => (await server.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, editor)).data.report.text.includes('Eerste'), 3000);
+    const named = await server.gql(`mutation ($id: ID!) { createReportVersion(reportId: $id, name: "Voor de vergadering") { id name automatic text } }`, { id: report.id }, editor);
+    expect(named.errors).toBeUndefined();
+    expect(named.data.createReportVersion).toMatchObject({ name: 'Voor de vergadering', automatic: false, text: 'Eerste versie van het verslag' });
+    a.doc.getXmlFragment('default').delete(0, 1);
+    appendParagraph(a.doc, 'Alles herschreven');
+    await eventually(() => bodyText(a.doc) === 'Alles herschreven', 2000);
+    const logBefore = Number((await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [report.documentName]))[0].count);
+    const restored = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: named.data.createReportVersion.id }, editor);
+    expect(restored.errors).toBeUndefined();
+    await eventually(() => bodyText(a.doc) === 'Eerste versie van het verslag', 3000, 'the editor to receive the restore');
+    const logAfter = Number((await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [report.documentName]))[0].count);
+    expect(logAfter).toBeGreaterThan(logBefore);
+    const list = await server.gql(`query ($id: ID!) { report(id: $id) { versions { name automatic } } }`, { id: report.id }, viewer);
+    expect(list.data.report.versions.some((v: any) => v.name === 'Voor de vergadering')).toBe(true);
+    const forbidden = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: named.data.createReportVersion.id }, viewer);
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
