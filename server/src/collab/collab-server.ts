@@ -145,8 +145,9 @@ export class CollabServer {
         connection.send(encodeSyncStep2(document.doc, message.stateVector));
         break;
       case 'update':
-        // A viewer's changes are dropped, never applied, stored or relayed.
-        if (connection.user.role !== Role.VIEWER) void this.commit(document, message.update, connection);
+        // A viewer's changes are dropped, never applied, stored or relayed; empty ones (a client
+        // answering sync with nothing new) are not worth a row.
+        if (connection.user.role !== Role.VIEWER && !message.empty) void this.commit(document, message.update, connection);
         break;
       case 'awareness':
         try {

@@ -12,7 +12,7 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array; empty: boolean }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' }
   | { type: 'auth' };
@@ -37,8 +37,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
           message = { type: 'syncStep1', stateVector: payload };
         } else if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate) {
           // Parses every struct: garbage throws here, not later inside the shared document.
-          Y.decodeUpdate(payload);
-          message = { type: 'update', update: payload };
+          const { structs, ds } = Y.decodeUpdate(payload);
+          message = { type: 'update', update: payload, empty: structs.length === 0 && ds.clients.size === 0 };
         } else {
           throw new MalformedMessageError(`unknown sync message ${sub}`);
         }
