@@ -1,0 +1,17 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Types for every operation in src/, from the server's schema: a schema change that breaks the client breaks the build. */
+const config: CodegenConfig = {
+  schema: '../shared/schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/graphql/generated/**'],
+  generates: {
+    'src/graphql/generated/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTimeISO: 'string' } },
+    },
+  },
+  ignoreNoDocuments: false,
+};
+
+export default config;

@@ -1,0 +1,46 @@
+/** English texts; the Dutch and French files have exactly these keys (checked by the type). */
+export const en = {
+  app: { name: 'Atelier', tagline: 'The knowledge base of the OCMW / CPAS learning network', skip: 'Skip to content' },
+  nav: { home: 'Home', search: 'Search', graph: 'Graph', admin: 'Admin', signOut: 'Sign out', language: 'Language', menu: 'Main menu' },
+  signIn: {
+    title: 'Sign in', email: 'Email address', password: 'Password', submit: 'Sign in', pending: 'Signing in…',
+    wrong: 'That email address and password do not match. Try again.', expired: 'Your session has ended. Sign in again to continue.',
+    intro: 'Meetings, good practices and methods of the learning network of public social-welfare centres, in Dutch and French.',
+  },
+  home: {
+    title: 'Welcome', recentMeetings: 'Recent meetings', themes: 'Themes', practices_one: '{{count}} practice', practices_other: '{{count}} practices',
+    searchPlaceholder: 'What works for motivation? Partenariats? Kinderopvang?', allMeetings: 'All meetings',
+    emptyTitle: 'Nothing imported yet',
+    emptyText: 'Start by importing meeting reports: Admin → Import, or on the server: npm run import -- FILE…',
+  },
+  search: {
+    title: 'Search', label: 'Search good practices, reports, methods and people', submit: 'Search', results_one: '{{count}} result', results_other: '{{count}} results',
+    didYouMean: 'Showing results for <b>{{query}}</b>', none: 'Nothing found for “{{query}}”.', noneHint: 'Try fewer or other words, or the other language.',
+    filters: 'Filters', themes: 'Themes', organizations: 'Centres', years: 'Years', kinds: 'Kinds', clear: 'Clear filters', more: 'More results', from: 'From', to: 'To',
+    kind: { PRACTICE: 'Good practice', SECTION: 'Report section', METHOD: 'Method', MEETING: 'Meeting', PERSON: 'Person', ORGANIZATION: 'Centre' },
+  },
+  meeting: {
+    kind: { MEETING: 'Meeting', EXCHANGE: 'Exchange', ONLINE: 'Online meeting' },
+    present: 'Present', excused: 'Excused', practices: 'Good practices from this meeting', methods: 'Methods used', report: 'Open the report', noPractices: 'No practices recorded yet.',
+    noMethods: 'No methods linked yet.', where: 'Where', when: 'When', withoutOrganization: 'no organisation given',
+  },
+  practice: { passage: 'From the report', meeting: 'Meeting', themes: 'Themes', methods: 'Methods', centres: 'Centres', section: 'Section', none: '—' },
+  method: { timeline: 'Where it was used', practices: 'Practices that use it', aliases: 'Also called', noMeetings: 'Not linked to any meeting yet.', all: 'All methods' },
+  graph: { title: 'Knowledge graph', hint: 'Click a node to walk the graph. Double-click to open it.', start: 'Start from', truncated: 'Only the nearest {{count}} items are shown.', open: 'Open' },
+  report: { title: 'Report', loading: 'Opening the report…' },
+  admin: {
+    title: 'Administration', users: 'Users and roles', taxonomy: 'Themes and methods', import: 'Import reports', email: 'Email', role: 'Role', password: 'Password',
+    addUser: 'Add user', delete: 'Delete', save: 'Save', key: 'Key', aliases: 'Aliases (comma separated)', keywords: 'Keywords (comma separated)', name: 'Name', description: 'Description',
+    labelNl: 'Dutch label', labelFr: 'French label', labelEn: 'English label', chooseFiles: 'Choose report files (.txt)', importing: 'Importing {{done}} of {{total}}…',
+    status: { CREATED: 'imported', UPDATED: 'updated', UNCHANGED: 'already imported', FAILED: 'failed' }, onlyAdmins: 'Only coordinators (admins) can change this.',
+    roles: { ADMIN: 'Coordinator (admin)', EDITOR: 'Editor', VIEWER: 'Reader' }, saved: 'Saved.', confirmDelete: 'Delete {{name}}?',
+  },
+  state: {
+    loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist (any more).', forbidden: 'Your role does not allow this.',
+    network: 'The server cannot be reached. Check your connection and try again.', server: 'Something went wrong on our side. It has been logged; try again in a moment.',
+    badInput: 'Please check the field “{{field}}”: {{message}}',
+  },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;
