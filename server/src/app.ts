@@ -13,6 +13,8 @@ import { TokenService } from './auth/tokens.js';
 import { createServices, type AppServices } from './services.js';
 import { createCollab } from './collab/index.js';
 import { ReportDerivation } from './reports/report-derivation.js';
+import { yDocToSections } from './reports/report-content.js';
+import { ensureSearchIndex } from './search/search-sync.js';
 import { createSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
 import { createErrorFormatter } from './graphql/format-error.js';
@@ -46,6 +48,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const core = createServices(db.dataSource, tokens);
   await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
   const derivation = new ReportDerivation(db.dataSource);
+  derivation.onDerived((reportId, doc) => core.searchIndex.reindexReportSections(reportId, yDocToSections(doc)).then(() => undefined));
+  await ensureSearchIndex(db.dataSource, core.searchIndex);
   const collab = await createCollab({
     dataSource: db.dataSource,
     auth: core.auth,

@@ -14,6 +14,9 @@ import { ImportService } from './importer/import.service.js';
 import type { VersionsService } from './collab/versions.js';
 import type { CollabServer } from './collab/collab-server.js';
 import type { ReportDerivation } from './reports/report-derivation.js';
+import { SearchService } from './search/search.service.js';
+import { SearchIndexer } from './search/search-indexer.js';
+import { connectSearchIndex } from './search/search-sync.js';
 import { relinkAllReports } from './links/mentions.service.js';
 
 /** Every domain service, built once per process over one DataSource. */
@@ -24,19 +27,26 @@ export function createServices(dataSource: DataSource, tokens: TokenService) {
   const meetings = new MeetingsService(dataSource);
   const practices = new PracticesService(dataSource);
   const methods = new MethodsService(dataSource);
-  methods.onMethodChanged(() => relinkAllReports(dataSource));
+  methods.onChanged(() => relinkAllReports(dataSource));
+  const importer = new ImportService(dataSource, meetings, practices);
+  const themes = new ThemesService(dataSource);
+  const search = new SearchService(dataSource);
+  const searchIndex = new SearchIndexer(dataSource);
+  connectSearchIndex(dataSource, searchIndex, search, { importer, practices, meetings, methods, themes });
   return {
     auth,
     users,
     meetings,
-    importer: new ImportService(dataSource, meetings, practices),
+    importer,
     people: new PeopleService(dataSource),
     organizations: new OrganizationsService(dataSource),
-    themes: new ThemesService(dataSource),
+    themes,
     methods,
     practices,
     reports: new ReportsService(dataSource),
     graph: new GraphService(dataSource),
+    search,
+    searchIndex,
   };
 }
 

@@ -13,10 +13,11 @@ import { NodeResolver } from './node.resolver.js';
 import { GraphResolver } from '../links/graph.resolver.js';
 import { ImportResolver } from '../importer/import.resolver.js';
 import { ReportVersionResolver } from '../reports/report-version.resolver.js';
+import { SearchHitResolver, SearchResolver } from '../search/search.resolver.js';
 
 export const resolvers = [
   MeetingResolver, AttendanceResolver, PersonResolver, OrganizationResolver, ThemeResolver,
-  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver, ImportResolver, ReportVersionResolver,
+  MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver, ImportResolver, ReportVersionResolver, SearchResolver, SearchHitResolver,
 ] as const;
 
 /** Where the SDL is written for graphql-codegen (client types). */

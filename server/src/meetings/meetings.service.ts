@@ -17,9 +17,19 @@ export function newDocumentName(date: string): string {
 
 export class MeetingsService {
   private readonly meetings: Repository<Meeting>;
+  private readonly listeners: ((meetingId: string) => Promise<void>)[] = [];
 
   constructor(private readonly dataSource: DataSource) {
     this.meetings = dataSource.getRepository(Meeting);
+  }
+
+  /** Told after a meeting was created or changed through the API (search follows). */
+  onChanged(listener: (meetingId: string) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private async changed(meetingId: string): Promise<void> {
+    for (const listener of this.listeners) await listener(meetingId);
   }
 
   list(actor: Actor | null): Promise<Meeting[]> {
@@ -42,7 +52,9 @@ export class MeetingsService {
       title: requireText('title', input.title),
       location: optionalText('location', input.location, 500),
     };
-    return this.dataSource.transaction((manager) => this.insertWithReport(manager, fields));
+    const meeting = await this.dataSource.transaction((manager) => this.insertWithReport(manager, fields));
+    await this.changed(meeting.id);
+    return meeting;
   }
 
   /** A meeting always has a report: both rows are written together. */
@@ -65,7 +77,9 @@ export class MeetingsService {
     if (input.kind != null) meeting.kind = requireOneOf('kind', input.kind, KINDS);
     if (input.title != null) meeting.title = requireText('title', input.title);
     if (input.location !== undefined) meeting.location = optionalText('location', input.location, 500);
-    return this.meetings.save(meeting);
+    const saved = await this.meetings.save(meeting);
+    await this.changed(saved.id);
+    return saved;
   }
 
   async delete(actor: Actor | null, id: string): Promise<boolean> {

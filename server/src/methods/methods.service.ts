@@ -18,19 +18,19 @@ export interface MethodMention {
   origin: string;
 }
 
-/** Called after a method or its aliases change, to re-link the reports that mention it. */
+/** Called after a method or its aliases change (reports are re-linked, search re-indexed). */
 export type MethodsChangedListener = (methodKey: string) => Promise<void>;
 
 export class MethodsService {
   private readonly methods: Repository<Method>;
-  private relink: MethodsChangedListener | null = null;
+  private readonly listeners: MethodsChangedListener[] = [];
 
   constructor(private readonly dataSource: DataSource) {
     this.methods = dataSource.getRepository(Method);
   }
 
-  onMethodChanged(listener: MethodsChangedListener): void {
-    this.relink = listener;
+  onChanged(listener: MethodsChangedListener): void {
+    this.listeners.push(listener);
   }
 
   list(actor: Actor | null): Promise<Method[]> {
@@ -72,7 +72,7 @@ export class MethodsService {
     if (input.aliases != null) method.aliases = cleanAliases('aliases', input.aliases);
     if (input.description != null) method.description = optionalText('description', input.description, 20000) ?? '';
     const saved = await this.methods.save(method);
-    await this.relink?.(saved.key);
+    for (const listener of this.listeners) await listener(saved.key);
     return saved;
   }
 

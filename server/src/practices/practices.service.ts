@@ -24,14 +24,18 @@ export type PracticesChangedListener = (practiceIds: string[], deleted: boolean)
 
 export class PracticesService {
   private readonly practices: Repository<Practice>;
-  private changed: PracticesChangedListener | null = null;
+  private readonly listeners: PracticesChangedListener[] = [];
 
   constructor(private readonly dataSource: DataSource) {
     this.practices = dataSource.getRepository(Practice);
   }
 
   onChanged(listener: PracticesChangedListener): void {
-    this.changed = listener;
+    this.listeners.push(listener);
+  }
+
+  private async changed(ids: string[], deleted: boolean): Promise<void> {
+    for (const listener of this.listeners) await listener(ids, deleted);
   }
 
   async get(actor: Actor | null, id: string): Promise<Practice> {
@@ -75,7 +79,7 @@ export class PracticesService {
   async create(actor: Actor | null, fields: PracticeFields, origin: PracticeOrigin = 'MANUAL'): Promise<Practice> {
     requireRole(actor, Role.EDITOR);
     const practice = await this.dataSource.transaction((manager) => this.insert(manager, fields, origin));
-    await this.changed?.([practice.id], false);
+    await this.changed([practice.id], false);
     return practice;
   }
 
@@ -108,7 +112,7 @@ export class PracticesService {
       await this.setLinks(manager, id, fields);
       return existing;
     });
-    await this.changed?.([id], false);
+    await this.changed([id], false);
     return practice;
   }
 
@@ -116,7 +120,7 @@ export class PracticesService {
     requireRole(actor, Role.EDITOR);
     const result = await this.practices.delete({ id });
     if (!result.affected) throw notFound('Practice');
-    await this.changed?.([id], true);
+    await this.changed([id], true);
     return true;
   }
 

@@ -16,9 +16,15 @@ export interface ThemeInput {
 
 export class ThemesService {
   private readonly themes: Repository<Theme>;
+  private readonly listeners: (() => Promise<void>)[] = [];
 
   constructor(dataSource: DataSource) {
     this.themes = dataSource.getRepository(Theme);
+  }
+
+  /** Told after the themes changed: tagging and cross-language search depend on them. */
+  onChanged(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
   }
 
   list(actor: Actor | null): Promise<Theme[]> {
@@ -52,7 +58,9 @@ export class ThemesService {
     if (input.parentKey !== undefined) {
       theme.parentId = input.parentKey === null ? null : (await this.getByKey(actor, requireKey('parentKey', input.parentKey))).id;
     }
-    return this.themes.save(theme);
+    const saved = await this.themes.save(theme);
+    for (const listener of this.listeners) await listener();
+    return saved;
   }
 
   async delete(actor: Actor | null, key: string): Promise<boolean> {

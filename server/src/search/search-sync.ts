@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+import type { SearchIndexer } from './search-indexer.js';
+import type { SearchService } from './search.service.js';
+import type { ImportService } from '../importer/import.service.js';
+import type { PracticesService } from '../practices/practices.service.js';
+import type { MeetingsService } from '../meetings/meetings.service.js';
+import type { MethodsService } from '../methods/methods.service.js';
+import type { ThemesService } from '../themes/themes.service.js';
+import { yDocToSections } from '../reports/report-content.js';
+import { loadReportDoc } from '../reports/report-state.js';
+
+/** Every report's sections, from its stored document (first start, or after the taxonomy changed). */
+export async function reindexAllReports(dataSource: DataSource, indexer: SearchIndexer): Promise<void> {
+  const reports: { id: string; document_name: string }[] = await dataSource.query(`SELECT id, document_name FROM report`);
+  for (const report of reports) {
+    const doc = await loadReportDoc(dataSource, report.document_name);
+    if (!doc) continue;
+    await indexer.reindexReportSections(report.id, yDocToSections(doc));
+    doc.destroy();
+  }
+}
+
+/** Keeps the search index following every change to the graph and to report bodies. */
+export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexer, search: SearchService, sources: {
+  importer: ImportService;
+  practices: PracticesService;
+  meetings: MeetingsService;
+  methods: MethodsService;
+  themes: ThemesService;
+}): void {
+  sources.importer.onImported(async (result) => {
+    await dataSource.query(
+      `DELETE FROM search_entry e WHERE e.kind = 'PRACTICE' AND e.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM practice p WHERE p.id = e.entity_id)`,
+      [result.meetingId],
+    );
+    const practices: { id: string }[] = await dataSource.query(`SELECT id FROM practice WHERE meeting_id = $1`, [result.meetingId]);
+    await indexer.reindexPractices(practices.map((row) => row.id));
+    await indexer.reindexMeetings([result.meetingId]);
+    await indexer.reindexNames();
+    const doc = await loadReportDoc(dataSource, result.documentName);
+    if (doc) {
+      await indexer.reindexReportSections(result.reportId, yDocToSections(doc));
+      doc.destroy();
+    }
+  });
+  sources.practices.onChanged((ids, deleted) => (deleted ? indexer.removePractices(ids) : indexer.reindexPractices(ids)));
+  sources.meetings.onChanged((id) => indexer.reindexMeetings([id]));
+  const taxonomyChanged = async () => {
+    search.forgetTaxonomy();
+    await indexer.rebuildAll();
+    await reindexAllReports(dataSource, indexer);
+  };
+  sources.methods.onChanged(taxonomyChanged);
+  sources.themes.onChanged(taxonomyChanged);
+}
+
+/** On a database that has content but an empty index (an upgrade), builds the index once. */
+export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchIndexer): Promise<void> {
+  const [row]: { empty: boolean }[] = await dataSource.query(
+    `SELECT NOT EXISTS (SELECT 1 FROM search_entry) AND EXISTS (SELECT 1 FROM meeting) AS empty`,
+  );
+  if (!row.empty) return;
+  await indexer.rebuildAll();
+  await reindexAllReports(dataSource, indexer);
+}
