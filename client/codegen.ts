@@ -8,7 +8,8 @@ const config: CodegenConfig = {
     'src/graphql/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTimeISO: 'string' } },
+      // Operations ship as strings: no GraphQL parser or printer in the browser bundle.
+      config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, scalars: { DateTimeISO: 'string' } },
     },
   },
   ignoreNoDocuments: false,

@@ -1,5 +1,4 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import type { TypedDocumentString } from './generated/graphql';
 
 /** Talks to /graphql with the signed-in user's token, and turns failures into words a person understands. */
 
@@ -49,7 +48,7 @@ export class ApiError extends Error {
 export const SESSION_EXPIRED = 'atelier:session-expired';
 
 export async function request<TResult, TVariables>(
-  document: TypedDocumentNode<TResult, TVariables>,
+  document: TypedDocumentString<TResult, TVariables>,
   variables?: TVariables,
   signal?: AbortSignal,
 ): Promise<TResult> {
@@ -59,7 +58,7 @@ export async function request<TResult, TVariables>(
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: print(document), variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { TypedDocumentString } from './generated/graphql';
 import { ApiError, request } from './client';
 
 export interface QueryState<T> {
@@ -10,7 +10,7 @@ export interface QueryState<T> {
 }
 
 /** Runs a query when its variables change; stale answers of earlier variables are dropped. */
-export function useQuery<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, skip = false): QueryState<TResult> {
+export function useQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables?: TVariables, skip = false): QueryState<TResult> {
   const [state, setState] = useState<{ data: TResult | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: !skip });
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(variables ?? {});
@@ -35,7 +35,7 @@ export function useQuery<TResult, TVariables>(document: TypedDocumentNode<TResul
 }
 
 /** A mutation with its pending state and the last error, for forms. */
-export function useMutation<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>) {
+export function useMutation<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const run = useCallback(
