@@ -131,7 +131,8 @@ describe('history', () => {
     expect(named.data.createReportVersion).toMatchObject({ name: 'Voor de vergadering', automatic: false, text: 'Eerste versie van het verslag' });
     a.doc.getXmlFragment('default').delete(0, 1);
     appendParagraph(a.doc, 'Alles herschreven');
-    await eventually(() => bodyText(a.doc) === 'Alles herschreven', 2000);
+    // The restore must come after the rewrite reached the server, or the two are concurrent edits.
+    await eventually(() => bodyText(server.app.services.collab.loadedDocument(report.documentName)!) === 'Alles herschreven', 3000, 'the rewrite to reach the server');
     const logBefore = Number((await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [report.documentName]))[0].count);
     const restored = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: named.data.createReportVersion.id }, editor);
     expect(restored.errors).toBeUndefined();
