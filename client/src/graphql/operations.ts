@@ -51,8 +51,8 @@ export const MethodQuery = graphql(`
 `);
 
 export const SearchQuery = graphql(`
-  query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String) {
-    search(query: $query, filter: $filter, first: $first, after: $after) {
+  query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String, $language: String) {
+    search(query: $query, filter: $filter, first: $first, after: $after, language: $language) {
       totalCount didYouMean
       hits { kind id key title snippet meeting { id date title } }
       facets {

@@ -17,7 +17,7 @@ export const en = {
     title: 'Search', label: 'Search good practices, reports, methods and people', submit: 'Search', results_one: '{{count}} result', results_other: '{{count}} results',
     didYouMean: 'Showing results for <b>{{query}}</b>', none: 'Nothing found for “{{query}}”.', noneHint: 'Try fewer or other words, or the other language.',
     filters: 'Filters', themes: 'Themes', organizations: 'Centres', years: 'Years', kinds: 'Kinds', clear: 'Clear filters', more: 'More results', from: 'From', to: 'To',
-    kind: { PRACTICE: 'Good practice', SECTION: 'Report section', METHOD: 'Method', MEETING: 'Meeting', PERSON: 'Person', ORGANIZATION: 'Centre' },
+    kind: { PRACTICE: 'Good practice', SECTION: 'Report section', METHOD: 'Method', MEETING: 'Meeting', PERSON: 'Person', ORGANIZATION: 'Centre', THEME: 'Theme' },
   },
   meeting: {
     kind: { MEETING: 'Meeting', EXCHANGE: 'Exchange', ONLINE: 'Online meeting' },
@@ -26,7 +26,7 @@ export const en = {
   },
   practice: { passage: 'From the report', meeting: 'Meeting', themes: 'Themes', methods: 'Methods', centres: 'Centres', section: 'Section', none: '—' },
   method: { timeline: 'Where it was used', practices: 'Practices that use it', aliases: 'Also called', noMeetings: 'Not linked to any meeting yet.', all: 'All methods' },
-  graph: { title: 'Knowledge graph', hint: 'Click a node to walk the graph. Double-click to open it.', start: 'Start from', truncated: 'Only the nearest {{count}} items are shown.', open: 'Open' },
+  graph: { title: 'Knowledge graph', depth: 'Steps out', hint: 'Click a node to walk the graph. Double-click to open it.', start: 'Start from', truncated: 'Only the nearest {{count}} items are shown.', open: 'Open' },
   report: { title: 'Report', loading: 'Opening the report…' },
   admin: {
     title: 'Administration', users: 'Users and roles', taxonomy: 'Themes and methods', import: 'Import reports', email: 'Email', role: 'Role', password: 'Password',

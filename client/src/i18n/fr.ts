@@ -18,7 +18,7 @@ export const fr: Messages = {
     title: 'Recherche', label: 'Chercher dans les bonnes pratiques, rapports, méthodes et personnes', submit: 'Chercher', results_one: '{{count}} résultat', results_other: '{{count}} résultats',
     didYouMean: 'Résultats pour <b>{{query}}</b>', none: 'Aucun résultat pour « {{query}} ».', noneHint: 'Essayez moins de mots, d’autres mots ou l’autre langue.',
     filters: 'Filtres', themes: 'Thèmes', organizations: 'Centres', years: 'Années', kinds: 'Types', clear: 'Effacer les filtres', more: 'Plus de résultats', from: 'Du', to: 'Au',
-    kind: { PRACTICE: 'Bonne pratique', SECTION: 'Partie de rapport', METHOD: 'Méthode', MEETING: 'Rencontre', PERSON: 'Personne', ORGANIZATION: 'Centre' },
+    kind: { PRACTICE: 'Bonne pratique', SECTION: 'Partie de rapport', METHOD: 'Méthode', MEETING: 'Rencontre', PERSON: 'Personne', ORGANIZATION: 'Centre', THEME: 'Thème' },
   },
   meeting: {
     kind: { MEETING: 'Rencontre', EXCHANGE: 'Échange', ONLINE: 'Rencontre en ligne' },
@@ -27,7 +27,7 @@ export const fr: Messages = {
   },
   practice: { passage: 'Extrait du rapport', meeting: 'Rencontre', themes: 'Thèmes', methods: 'Méthodes', centres: 'Centres', section: 'Partie', none: '—' },
   method: { timeline: 'Où elle a été utilisée', practices: 'Pratiques qui l’utilisent', aliases: 'Aussi appelée', noMeetings: 'Liée à aucune rencontre pour l’instant.', all: 'Toutes les méthodes' },
-  graph: { title: 'Réseau de connaissances', hint: 'Cliquez sur un nœud pour parcourir le réseau. Double-cliquez pour l’ouvrir.', start: 'Point de départ', truncated: 'Seuls les {{count}} éléments les plus proches sont affichés.', open: 'Ouvrir' },
+  graph: { title: 'Réseau de connaissances', depth: 'Distance', hint: 'Cliquez sur un nœud pour parcourir le réseau. Double-cliquez pour l’ouvrir.', start: 'Point de départ', truncated: 'Seuls les {{count}} éléments les plus proches sont affichés.', open: 'Ouvrir' },
   report: { title: 'Rapport', loading: 'Ouverture du rapport…' },
   admin: {
     title: 'Administration', users: 'Utilisateurs et rôles', taxonomy: 'Thèmes et méthodes', import: 'Importer des rapports', email: 'E-mail', role: 'Rôle', password: 'Mot de passe',

@@ -18,7 +18,7 @@ export const nl: Messages = {
     title: 'Zoeken', label: 'Zoek in goede praktijken, verslagen, methodes en personen', submit: 'Zoeken', results_one: '{{count}} resultaat', results_other: '{{count}} resultaten',
     didYouMean: 'Resultaten voor <b>{{query}}</b>', none: 'Niets gevonden voor “{{query}}”.', noneHint: 'Probeer minder of andere woorden, of de andere taal.',
     filters: 'Filters', themes: "Thema's", organizations: 'Centra', years: 'Jaren', kinds: 'Soorten', clear: 'Filters wissen', more: 'Meer resultaten', from: 'Vanaf', to: 'Tot',
-    kind: { PRACTICE: 'Goede praktijk', SECTION: 'Deel van een verslag', METHOD: 'Methode', MEETING: 'Bijeenkomst', PERSON: 'Persoon', ORGANIZATION: 'Centrum' },
+    kind: { PRACTICE: 'Goede praktijk', SECTION: 'Deel van een verslag', METHOD: 'Methode', MEETING: 'Bijeenkomst', PERSON: 'Persoon', ORGANIZATION: 'Centrum', THEME: 'Thema' },
   },
   meeting: {
     kind: { MEETING: 'Bijeenkomst', EXCHANGE: 'Uitwisseling', ONLINE: 'Online bijeenkomst' },
@@ -27,7 +27,7 @@ export const nl: Messages = {
   },
   practice: { passage: 'Uit het verslag', meeting: 'Bijeenkomst', themes: "Thema's", methods: 'Methodes', centres: 'Centra', section: 'Onderdeel', none: '—' },
   method: { timeline: 'Waar ze gebruikt werd', practices: 'Praktijken die ze gebruiken', aliases: 'Ook genoemd', noMeetings: 'Nog aan geen enkele bijeenkomst gekoppeld.', all: 'Alle methodes' },
-  graph: { title: 'Kennisnetwerk', hint: 'Klik op een knoop om verder te wandelen. Dubbelklik om hem te openen.', start: 'Vertrekpunt', truncated: 'Enkel de {{count}} dichtstbijzijnde elementen worden getoond.', open: 'Openen' },
+  graph: { title: 'Kennisnetwerk', depth: 'Stappen ver', hint: 'Klik op een knoop om verder te wandelen. Dubbelklik om hem te openen.', start: 'Vertrekpunt', truncated: 'Enkel de {{count}} dichtstbijzijnde elementen worden getoond.', open: 'Openen' },
   report: { title: 'Verslag', loading: 'Verslag wordt geopend…' },
   admin: {
     title: 'Beheer', users: 'Gebruikers en rollen', taxonomy: "Thema's en methodes", import: 'Verslagen importeren', email: 'E-mail', role: 'Rol', password: 'Wachtwoord',

@@ -27,7 +27,8 @@ export default function GraphPage() {
   const [params, setParams] = useSearchParams();
   const start = useQuery(GraphStartQuery);
   const nodeId = params.get('node') ?? start.data?.methods.find((m) => m.key === 'check-in')?.id ?? start.data?.meetings[0]?.id ?? '';
-  const graph = useQuery(GraphQueryDocument, { nodeId, depth: 2 }, nodeId === '');
+  const depth = params.get('depth') === '2' ? 2 : 1;
+  const graph = useQuery(GraphQueryDocument, { nodeId, depth }, nodeId === '');
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -47,12 +48,15 @@ export default function GraphPage() {
         { selector: 'node[center = 1]', style: { width: 32, height: 32, 'font-size': 13, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#f59e0b' } },
         { selector: 'edge', style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'bezier' } },
       ],
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 90 },
+      // A small neighbourhood must not be blown up to fill the canvas.
+      maxZoom: 1.3,
+      minZoom: 0.2,
+      layout: { name: 'cose', animate: false, padding: 40, nodeRepulsion: () => 8000, idealEdgeLength: () => 120 },
     });
     instance.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
       setSelected(id);
-      setParams(new URLSearchParams({ node: id }));
+      setParams(new URLSearchParams({ node: id, depth: String(depth) }));
     });
     instance.on('dbltap', 'node', (event) => {
       const path = pathOf({ id: event.target.id(), type: event.target.data('type'), key: event.target.data('key') });
@@ -60,7 +64,7 @@ export default function GraphPage() {
     });
     cy.current = instance;
     return () => instance.destroy();
-  }, [graph.data, nodeId, navigate, setParams]);
+  }, [graph.data, nodeId, depth, navigate, setParams]);
 
   const nodes = graph.data?.graph.nodes ?? [];
   const centre = nodes.find((node) => node.id === (selected ?? nodeId));
@@ -79,6 +83,13 @@ export default function GraphPage() {
             </select>
           </label>
         )}
+        <label className="field field--inline">
+          <span>{t('graph.depth')}</span>
+          <select value={depth} onChange={(e) => setParams(new URLSearchParams({ node: nodeId, depth: e.target.value }))}>
+            <option value="1">1</option>
+            <option value="2">2</option>
+          </select>
+        </label>
       </header>
       {(start.loading || graph.loading) && <Loading />}
       {start.error && <ErrorMessage error={start.error} retry={start.refetch} />}
@@ -86,11 +97,11 @@ export default function GraphPage() {
       <div className="graph-canvas" ref={container} role="img" aria-label={t('graph.title')} data-nodes={nodes.length} />
       {graph.data?.graph.truncated && <p className="muted">{t('graph.truncated', { count: nodes.length })}</p>}
       <ul className="legend">
-        {Object.entries(COLORS).map(([type, color]) => <li key={type}><span className="legend__dot" style={{ background: color }} />{t(`search.kind.${type === 'MEETING' ? 'MEETING' : type}`, type)}</li>)}
+        {Object.entries(COLORS).map(([type, color]) => <li key={type}><span className="legend__dot" style={{ background: color }} />{t(`search.kind.${type}`)}</li>)}
       </ul>
       {centre && pathOf(centre) && <p><button type="button" className="button button--secondary" onClick={() => navigate(pathOf(centre)!)}>{t('graph.open')}: {centre.label}</button></p>}
       <nav aria-label={t('graph.title')} className="graph-list">
-        <ul>{nodes.map((node) => <li key={node.id}><button type="button" className="link-button" onClick={() => setParams(new URLSearchParams({ node: node.id }))}>{node.label}</button></li>)}</ul>
+        <ul>{nodes.map((node) => <li key={node.id}><button type="button" className="link-button" onClick={() => setParams(new URLSearchParams({ node: node.id, depth: String(depth) }))}>{node.label}</button></li>)}</ul>
       </nav>
     </section>
   );

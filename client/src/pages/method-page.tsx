@@ -47,6 +47,7 @@ export function MethodPage() {
           <ul className="practice-list">
             {method.practices.map((practice) => <li key={practice.id}><Link to={`/practices/${practice.id}`}>{practice.title}</Link></li>)}
           </ul>
+          {method.practices.length === 0 && <p className="muted">{t('practice.none')}</p>}
           <h2>{t('method.all')}</h2>
           <ul className="chip-list">{data!.methods.map((other) => <li key={other.key}><Link className={`chip${other.key === method.key ? ' is-active' : ''}`} to={`/methods/${other.key}`}>{other.name}</Link></li>)}</ul>
         </aside>

@@ -32,7 +32,7 @@ export function SearchPage() {
     to: params.get('year') ? `${params.get('year')}-12-31` : null,
   };
   const first = Math.min(Number(params.get('n') ?? PAGE) || PAGE, 100);
-  const { data, error, loading, refetch } = useQuery(SearchQuery, { query, filter, first }, query.trim() === '');
+  const { data, error, loading, refetch } = useQuery(SearchQuery, { query, filter, first, language: i18n.language }, query.trim() === '');
 
   const toggle = (name: string, value: string) => {
     const next = new URLSearchParams(params);

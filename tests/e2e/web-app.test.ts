@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TestServer } from '../support/server.js';
+import { startCorpusServer } from '../support/corpus-server.js';
+import { CORPUS_DIR } from '../support/corpus.js';
+import { skipUnless } from '../support/require.js';
+import { launchBrowser, screenshot, signIn, skipWithoutChromium } from '../support/browser.js';
+
+const CLIENT_DIST = path.resolve(import.meta.dirname, '..', '..', 'client', 'dist', 'index.html');
+const skip = skipWithoutChromium() || skipUnless(fs.existsSync(CORPUS_DIR), 'the report corpus') || skipUnless(fs.existsSync(CLIENT_DIST), 'the built client (npm run build -w client)');
+
+describe.skipIf(skip)('the web app in a real Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ server } = await startCorpusServer());
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'nl-BE' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in and shows the recent meetings', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('input[type=email]');
+    await screenshot(page, '01-sign-in');
+    await page.fill('input[type=password]', 'wrong password');
+    await page.fill('input[type=email]', server.adminEmail);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.form-error');
+    await signIn(page, server.url, server.adminEmail, server.adminPassword);
+    await page.waitForSelector('.meeting-card');
+    expect(await page.locator('.meeting-card').count()).toBe(4);
+    expect(await page.textContent('h1')).toBe('Welkom');
+    await screenshot(page, '02-home');
+  });
+
+  it('searches "motivatie" and finds the 2018 volunteering practice with its meeting', async () => {
+    await page.fill('#search-input', 'motivatie');
+    await page.press('#search-input', 'Enter');
+    await page.waitForSelector('.hit');
+    const practice = page.locator('.hit', { hasText: 'Vrijwilligerswerk werkt motiverend' });
+    await practice.first().waitFor();
+    expect(await practice.first().textContent()).toContain('2018');
+    await screenshot(page, '03-search');
+  });
+
+  it('filters by a facet, kept in the URL', async () => {
+    const before = await page.textContent('.result-count');
+    await page.locator('.facet', { hasText: 'Goede praktijk' }).locator('input').click();
+    await page.waitForURL(/kind=PRACTICE/);
+    await page.waitForFunction((text) => document.querySelector('.result-count')?.textContent !== text, before);
+    const kinds = await page.locator('.hit__kind').allTextContents();
+    expect(kinds.every((kind) => kind.startsWith('Goede praktijk'))).toBe(true);
+    await page.reload();
+    await page.waitForSelector('.hit');
+    expect(await page.locator('.facet', { hasText: 'Goede praktijk' }).locator('input').isChecked()).toBe(true);
+  });
+
+  it('opens a practice with the passage it came from', async () => {
+    await page.locator('.hit', { hasText: 'Vrijwilligerswerk werkt motiverend' }).first().locator('h2 a').click();
+    await page.waitForSelector('.passage');
+    expect(await page.textContent('.passage blockquote')).toContain('vrijwilligersvergoeding');
+    await screenshot(page, '04-practice');
+  });
+
+  it('shows the check-in method with its meetings of 2018, 2019 and 2023', async () => {
+    await page.goto(`${server.url}/methods/check-in`);
+    await page.waitForSelector('.timeline__item');
+    const dates = await page.locator('.timeline__date').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+    expect(dates).toEqual(['2018-12-18', '2019-12-17', '2023-04-03']);
+    await screenshot(page, '05-method');
+  });
+
+  it('shows a meeting with who was there and excused', async () => {
+    await page.click('.timeline__title >> nth=0');
+    await page.waitForSelector('.people-list');
+    expect(await page.textContent('.detail__header')).toContain('18 december 2018');
+    expect(await page.locator('.people-list').first().textContent()).toContain('Johan Maekelbergh');
+    await screenshot(page, '06-meeting');
+  });
+
+  it('switches to French at any time and remembers it', async () => {
+    await page.click('.language-switch button[lang=fr]');
+    await page.waitForSelector('text=Présents');
+    expect(await page.textContent('.site-nav')).toContain('Accueil');
+    expect(await page.textContent('.detail__header')).toContain('18 décembre 2018');
+    await page.reload();
+    await page.waitForSelector('text=Présents');
+    await screenshot(page, '07-meeting-fr');
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.theme-list');
+    expect(await page.textContent('.theme-list')).toContain('Partenariats');
+    await page.click('.language-switch button[lang=nl]');
+  });
+
+  it('renders the graph and walks it on click', async () => {
+    await page.goto(`${server.url}/graph`);
+    await page.waitForFunction(() => Number(document.querySelector('.graph-canvas')?.getAttribute('data-nodes')) > 3);
+    await page.waitForTimeout(300);
+    await screenshot(page, '08-graph');
+    const box = (await page.locator('.graph-canvas').boundingBox())!;
+    // Where cytoscape drew a neighbour of the centre (cytoscape keeps its instance on the container).
+    const target = await page.evaluate(() => {
+      const cy = (document.querySelector('.graph-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      const node = cy.nodes().filter((n: any) => n.data('center') !== 1 && n.data('type') === 'MEETING')[0];
+      const position = node.renderedPosition();
+      return { x: position.x, y: position.y, id: node.id() as string, label: node.data('label') as string };
+    });
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForURL((url) => url.searchParams.get('node') === target.id);
+    await page.waitForFunction((id) => {
+      const cy = (document.querySelector('.graph-canvas') as unknown as { _cyreg?: { cy: any } })._cyreg?.cy;
+      return cy?.nodes('[center = 1]').id() === id;
+    }, target.id);
+    await screenshot(page, '08b-graph-walked');
+  });
+
+  it('brings an expired session back to sign-in and then to the same page', async () => {
+    await page.goto(`${server.url}/methods/world-cafe`);
+    await page.waitForSelector('.timeline__item');
+    await page.evaluate(() => localStorage.setItem('atelier.token', 'expired.token.value'));
+    await page.reload();
+    await page.waitForSelector('input[type=email]');
+    expect(await page.textContent('.sign-in__form')).toContain('sessie');
+    await page.fill('input[type=email]', server.adminEmail);
+    await page.fill('input[type=password]', server.adminPassword);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.timeline__item');
+    expect(page.url()).toContain('/methods/world-cafe');
+  });
+
+  it('has admin pages for users, taxonomy and import', async () => {
+    for (const [path, name] of [['/admin', '09-admin-users'], ['/admin/taxonomy', '10-admin-taxonomy'], ['/admin/import', '11-admin-import']]) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForSelector('.admin-panel');
+      await screenshot(page, name);
+    }
+  });
+});
