@@ -3,6 +3,7 @@ import { AuthService } from './auth/auth.service.js';
 import type { TokenService } from './auth/tokens.js';
 import { UsersService } from './users/users.service.js';
 import { MeetingsService } from './meetings/meetings.service.js';
+import { AttendancesService } from './meetings/attendances.service.js';
 import { PeopleService } from './people/people.service.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
 import { ThemesService } from './themes/themes.service.js';
@@ -29,14 +30,16 @@ export function createServices(dataSource: DataSource, tokens: TokenService) {
   const methods = new MethodsService(dataSource);
   methods.onChanged(() => relinkAllReports(dataSource));
   const importer = new ImportService(dataSource, meetings, practices);
+  const attendances = new AttendancesService(dataSource);
   const themes = new ThemesService(dataSource);
   const search = new SearchService(dataSource);
   const searchIndex = new SearchIndexer(dataSource);
-  connectSearchIndex(dataSource, searchIndex, search, { importer, practices, meetings, methods, themes });
+  connectSearchIndex(dataSource, searchIndex, search, { importer, practices, meetings, methods, themes, attendances });
   return {
     auth,
     users,
     meetings,
+    attendances,
     importer,
     people: new PeopleService(dataSource),
     organizations: new OrganizationsService(dataSource),

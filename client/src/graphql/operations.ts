@@ -99,3 +99,34 @@ export const ImportReportMutation = graphql(`
     importReport(filename: $filename, text: $text) { status practices attendances warnings meeting { id date title } }
   }
 `);
+
+export const ReportEditorQuery = graphql(`
+  query ReportEditor($id: ID!) {
+    report(id: $id) {
+      id documentName
+      meeting { id date title kind location attendances { id status person { id name } organization { id name } } }
+    }
+    me { id email name role }
+    themes { key labels { nl fr en } }
+    organizations { id name }
+  }
+`);
+
+export const LinkTargetsQuery = graphql(`
+  query LinkTargets {
+    methods { key name aliases }
+    themes { key labels { nl fr en } }
+    people { id name }
+    organizations { id name }
+    practices(first: 100) { edges { node { id title } } }
+  }
+`);
+
+export const ReportVersionsQuery = graphql(`
+  query ReportVersions($id: ID!) { report(id: $id) { id text versions { id name automatic text createdAt } } }
+`);
+export const CreateReportVersionMutation = graphql(`mutation CreateReportVersion($reportId: ID!, $name: String) { createReportVersion(reportId: $reportId, name: $name) { id } }`);
+export const RestoreReportVersionMutation = graphql(`mutation RestoreReportVersion($versionId: ID!) { restoreReportVersion(versionId: $versionId) { id } }`);
+export const CreatePracticeMutation = graphql(`mutation CreatePractice($input: CreatePracticeInput!) { createPractice(input: $input) { id title } }`);
+export const UpdateMeetingMutation = graphql(`mutation UpdateMeeting($id: ID!, $input: UpdateMeetingInput!) { updateMeeting(id: $id, input: $input) { id date location } }`);
+export const SetAttendancesMutation = graphql(`mutation SetAttendances($input: SetAttendancesInput!) { setAttendances(input: $input) { id attendances { id status person { id name } organization { id name } } } }`);

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Meeting } from './meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
-import { CreateMeetingInput, UpdateMeetingInput } from './meeting.inputs.js';
+import { CreateMeetingInput, SetAttendancesInput, UpdateMeetingInput } from './meeting.inputs.js';
 import { Person } from '../people/person.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Practice } from '../practices/practice.entity.js';
@@ -39,6 +39,13 @@ export class MeetingResolver {
   @Mutation(() => Boolean)
   deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.services.meetings.delete(ctx.actor, parseId('id', id, 'Meeting'));
+  }
+
+  @Mutation(() => Meeting, { description: 'Replaces who was present and excused (the meeting header); names resolve to known people and centres' })
+  async setAttendances(@Arg('input', () => SetAttendancesInput) input: SetAttendancesInput, @Ctx() ctx: GraphQLContext): Promise<Meeting> {
+    const meetingId = parseId('meetingId', input.meetingId, 'Meeting');
+    await ctx.services.attendances.replace(ctx.actor, meetingId, input.attendances);
+    return ctx.services.meetings.get(ctx.actor, meetingId);
   }
 
   @FieldResolver(() => [Attendance])

@@ -157,3 +157,28 @@ export function yDocToSections(doc: Y.Doc): ReportSection[] {
   if (preamble) sections[0].text = preamble.join('\n');
   return sections.map((section, index) => ({ ...section, index }));
 }
+
+export interface GraphLinkNode {
+  kind: string;
+  ref: string;
+  /** The paragraph, list item or heading that holds the link. */
+  passage: string;
+}
+
+/** Links into the graph typed in the editor ([[method]], @person), with the text around them. */
+export function findGraphLinks(doc: Y.Doc): GraphLinkNode[] {
+  const links: GraphLinkNode[] = [];
+  const visit = (node: Node, block: Y.XmlElement | null) => {
+    if (!(node instanceof Y.XmlElement)) return;
+    if (node.nodeName === 'graphLink') {
+      const kind = String(node.getAttribute('kind') ?? '');
+      const ref = String(node.getAttribute('ref') ?? '');
+      if (kind && ref) links.push({ kind, ref, passage: block ? inlineText(block).trim() : '' });
+      return;
+    }
+    const isTextBlock = node.nodeName === 'paragraph' || node.nodeName === 'heading';
+    for (const child of node.toArray()) visit(child as Node, isTextBlock ? node : block);
+  };
+  for (const child of doc.getXmlFragment(REPORT_FRAGMENT).toArray()) visit(child as Node, null);
+  return links;
+}

@@ -6,6 +6,7 @@ import type { PracticesService } from '../practices/practices.service.js';
 import type { MeetingsService } from '../meetings/meetings.service.js';
 import type { MethodsService } from '../methods/methods.service.js';
 import type { ThemesService } from '../themes/themes.service.js';
+import type { AttendancesService } from '../meetings/attendances.service.js';
 import { yDocToSections } from '../reports/report-content.js';
 import { loadReportDoc } from '../reports/report-state.js';
 
@@ -27,6 +28,7 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
   meetings: MeetingsService;
   methods: MethodsService;
   themes: ThemesService;
+  attendances: AttendancesService;
 }): void {
   sources.importer.onImported(async (result) => {
     await dataSource.query(
@@ -45,6 +47,10 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
   });
   sources.practices.onChanged((ids, deleted) => (deleted ? indexer.removePractices(ids) : indexer.reindexPractices(ids)));
   sources.meetings.onChanged((id) => indexer.reindexMeetings([id]));
+  sources.attendances.onChanged(async (id) => {
+    await indexer.reindexMeetings([id]);
+    await indexer.reindexNames();
+  });
   const taxonomyChanged = async () => {
     search.forgetTaxonomy();
     await indexer.rebuildAll();

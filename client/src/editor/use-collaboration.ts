@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { session } from '../graphql/client';
+
+export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'offline';
+
+const COLORS = ['#1d4ed8', '#b45309', '#047857', '#be123c', '#7c3aed', '#0e7490', '#a16207', '#4d7c0f'];
+
+export function colorFor(seed: string): string {
+  let hash = 0;
+  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return COLORS[Math.abs(hash) % COLORS.length];
+}
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+/**
+ * The Yjs document of a report, kept in IndexedDB (typing offline loses nothing) and synced with
+ * the server. "saved" means every local change has left this browser over an open, synced socket;
+ * the server stores each change before it relays it.
+ */
+export function useCollaboration(documentName: string, user: { name: string; email: string }) {
+  const doc = useMemo(() => new Y.Doc(), [documentName]);
+  const [status, setStatus] = useState<SyncStatus>('connecting');
+  const [peers, setPeers] = useState<Peer[]>([]);
+  const [closedForGood, setClosedForGood] = useState<number | null>(null);
+
+  const provider = useMemo(() => {
+    const base = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
+    return new WebsocketProvider(base, documentName, doc, { params: { token: session.token() ?? '' }, connect: false, maxBackoffTime: 4000 });
+  }, [doc, documentName]);
+
+  useEffect(() => {
+    const local = new IndexeddbPersistence(`atelier:${documentName}`, doc);
+    let dirtyAt = 0;
+    let timer: number | undefined;
+    const evaluate = () => {
+      window.clearTimeout(timer);
+      if (!provider.wsconnected) return setStatus(navigator.onLine && provider.wsconnecting ? 'connecting' : 'offline');
+      if (!provider.synced) return setStatus('connecting');
+      const buffered = provider.ws?.bufferedAmount ?? 0;
+      if (buffered > 0 || Date.now() - dirtyAt < 300) {
+        setStatus('saving');
+        timer = window.setTimeout(evaluate, 150);
+        return;
+      }
+      setStatus('saved');
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) {
+        dirtyAt = Date.now();
+        evaluate();
+      }
+    };
+    const onClose = (event: CloseEvent | null) => {
+      // Auth failures will not heal by reconnecting: stop and say so.
+      if (event && event.code >= 4400 && event.code < 4500 && event.code !== 4409) {
+        setClosedForGood(event.code);
+        provider.shouldConnect = false;
+      }
+      evaluate();
+    };
+    const onAwareness = () => {
+      const states = [...provider.awareness.getStates().entries()];
+      setPeers(states.filter(([, state]) => state.user).map(([clientId, state]) => ({ clientId, name: String(state.user.name), color: String(state.user.color) })));
+    };
+    provider.awareness.setLocalStateField('user', { name: user.name, color: colorFor(user.email) });
+    doc.on('update', onUpdate);
+    provider.on('status', evaluate);
+    provider.on('sync', evaluate);
+    provider.on('connection-close', onClose);
+    provider.awareness.on('change', onAwareness);
+    window.addEventListener('online', evaluate);
+    window.addEventListener('offline', evaluate);
+    // Warn before leaving while a change has not reached the server yet.
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!provider.wsconnected || (provider.ws?.bufferedAmount ?? 0) > 0 || Date.now() - dirtyAt < 300) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    provider.connect();
+    onAwareness();
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('online', evaluate);
+      window.removeEventListener('offline', evaluate);
+      window.removeEventListener('beforeunload', beforeUnload);
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+    };
+  }, [doc, provider, documentName, user.name, user.email]);
+
+  return { doc, provider, status, peers, closedForGood };
+}
