@@ -1,26 +1,68 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../graphql/use-query';
-import { ReportQuery } from '../graphql/operations';
+import { ReportEditorQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
 import { formatDate } from '../i18n';
+import { colorFor, useCollaboration } from './use-collaboration';
+import { ReportEditor } from './report-editor';
+import { HistoryPanel } from './history-panel';
+import { MeetingHeader } from './meeting-header';
+import type { ReportEditorQuery as ReportEditorData } from '../graphql/generated/graphql';
 
-/** The report of a meeting. */
+/** /reports/:id — the report of a meeting, written together live. */
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const { data, error, loading, refetch } = useQuery(ReportQuery, { id });
+  const { data, error, loading, refetch } = useQuery(ReportEditorQuery, { id });
   if (loading) return <Loading />;
   if (error) return <ErrorMessage error={error} retry={refetch} />;
-  const report = data!.report;
+  return <LiveReport data={data!} onMeetingChanged={refetch} />;
+}
+
+function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeetingChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const { report, me } = data;
+  const user = { name: me.name || me.email, email: me.email };
+  const { doc, provider, status, peers, closedForGood } = useCollaboration(report.documentName, user);
+  const [history, setHistory] = useState(false);
+  const canWrite = me.role !== 'VIEWER' && closedForGood === null;
   return (
-    <article className="detail report">
-      <header className="detail__header">
-        <p className="eyebrow">{t('report.title')}</p>
-        <h1><Link to={`/meetings/${report.meeting.id}`}>{report.meeting.title}</Link></h1>
-        <p className="muted">{formatDate(report.meeting.date, i18n.language)}{report.meeting.location ? ` · ${report.meeting.location}` : ''}</p>
+    <article className="report-page">
+      <header className="report-page__header">
+        <div>
+          <p className="eyebrow">{t('report.title')}</p>
+          <h1><Link to={`/meetings/${report.meeting.id}`}>{report.meeting.title}</Link></h1>
+          <p className="muted">{formatDate(report.meeting.date, i18n.language)}{report.meeting.location ? ` · ${report.meeting.location}` : ''}</p>
+        </div>
+        <div className="report-page__status">
+          <p className={`sync-status sync-status--${status}`} role="status" aria-live="polite" data-status={status}>
+            <span className="sync-status__dot" aria-hidden="true" /> {t(`editor.status.${status}`)}
+          </p>
+          <ul className="presence" aria-label={t('editor.here')}>
+            {peers.map((peer) => (
+              <li key={peer.clientId} className="presence__person" style={{ borderColor: peer.color }} title={peer.name}>
+                <span className="presence__initial" style={{ background: peer.color }} aria-hidden="true">{peer.name.slice(0, 1).toUpperCase()}</span>
+                <span className="presence__name">{peer.name}</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button button--ghost" aria-expanded={history} onClick={() => setHistory(!history)}>{t('editor.history')}</button>
+        </div>
       </header>
-      <div className="report__text">{report.text.split('\n').map((line, i) => <p key={i}>{line}</p>)}</div>
+      {me.role === 'VIEWER' && <p className="notice" role="status">{t('editor.readOnly')}</p>}
+      {closedForGood !== null && <p className="state state--error" role="alert">{t('editor.closed', { code: closedForGood })}</p>}
+      <div className={`report-page__body${history ? ' with-history' : ''}`}>
+        <div className="report-page__main">
+          <ReportEditor doc={doc} provider={provider} user={{ name: user.name, color: colorFor(user.email) }} canWrite={canWrite}
+            meetingId={report.meeting.id} themes={data.themes} organizations={data.organizations} />
+        </div>
+        <div className="report-page__side">
+          {history ? <HistoryPanel reportId={report.id} canWrite={canWrite} onClose={() => setHistory(false)} /> : (
+            <MeetingHeader key={report.meeting.id + report.meeting.attendances.length} meeting={report.meeting} canWrite={canWrite} onSaved={onMeetingChanged} />
+          )}
+        </div>
+      </div>
     </article>
   );
 }

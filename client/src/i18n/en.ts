@@ -28,6 +28,16 @@ export const en = {
   method: { timeline: 'Where it was used', practices: 'Practices that use it', aliases: 'Also called', noMeetings: 'Not linked to any meeting yet.', all: 'All methods' },
   graph: { title: 'Knowledge graph', depth: 'Steps out', hint: 'Click a node to walk the graph. Double-click to open it.', start: 'Start from', truncated: 'Only the nearest {{count}} items are shown.', open: 'Open' },
   report: { title: 'Report', loading: 'Opening the report…' },
+  editor: {
+    status: { connecting: 'Connecting…', saving: 'Saving…', saved: 'All changes saved', offline: 'Offline — changes are kept on this device' },
+    here: 'In this report now', readOnly: 'You can read this report; your role does not allow editing it.', closed: 'The connection was refused ({{code}}). Sign in again to keep editing.',
+    toolbar: 'Formatting', heading: 'Heading', paragraph: 'Text', bold: 'Bold', italic: 'Italic', bulletList: 'Bullet list', orderedList: 'Numbered list', table: 'Table', undo: 'Undo', redo: 'Redo',
+    linkHint: 'Type [[ to link a method, theme or practice, @ for a person or centre.', noMatch: 'Nothing matches', suggestions: 'Methods named in the text', linkIt: 'Link',
+    savePractice: 'Save as good practice', practiceTitle: 'Title', practiceThemes: 'Themes', practiceCentres: 'Centres', practiceSaved: 'Saved as a good practice.', cancel: 'Cancel', save: 'Save',
+    history: 'History', versionName: 'Name of this version', saveVersion: 'Save version', automatic: 'automatic', restore: 'Restore', view: 'View', close: 'Close', noVersions: 'No versions yet.',
+    diffAdded: 'added since', diffRemoved: 'removed since', header: 'Meeting details', date: 'Date', location: 'Place', present: 'Present', excused: 'Excused',
+    attendeesHint: 'One per line: Name (Centre)', saveHeader: 'Save details',
+  },
   admin: {
     title: 'Administration', users: 'Users and roles', taxonomy: 'Themes and methods', import: 'Import reports', email: 'Email', role: 'Role', password: 'Password',
     addUser: 'Add user', delete: 'Delete', save: 'Save', key: 'Key', aliases: 'Aliases (comma separated)', keywords: 'Keywords (comma separated)', name: 'Name', description: 'Description',

@@ -29,6 +29,16 @@ export const fr: Messages = {
   method: { timeline: 'Où elle a été utilisée', practices: 'Pratiques qui l’utilisent', aliases: 'Aussi appelée', noMeetings: 'Liée à aucune rencontre pour l’instant.', all: 'Toutes les méthodes' },
   graph: { title: 'Réseau de connaissances', depth: 'Distance', hint: 'Cliquez sur un nœud pour parcourir le réseau. Double-cliquez pour l’ouvrir.', start: 'Point de départ', truncated: 'Seuls les {{count}} éléments les plus proches sont affichés.', open: 'Ouvrir' },
   report: { title: 'Rapport', loading: 'Ouverture du rapport…' },
+  editor: {
+    status: { connecting: 'Connexion…', saving: 'Enregistrement…', saved: 'Toutes les modifications sont enregistrées', offline: 'Hors ligne — les modifications restent sur cet appareil' },
+    here: 'Dans ce rapport maintenant', readOnly: 'Vous pouvez lire ce rapport ; votre rôle ne permet pas de le modifier.', closed: 'La connexion a été refusée ({{code}}). Reconnectez-vous pour continuer.',
+    toolbar: 'Mise en forme', heading: 'Titre', paragraph: 'Texte', bold: 'Gras', italic: 'Italique', bulletList: 'Liste à puces', orderedList: 'Liste numérotée', table: 'Tableau', undo: 'Annuler', redo: 'Rétablir',
+    linkHint: 'Tapez [[ pour lier une méthode, un thème ou une pratique, @ pour une personne ou un centre.', noMatch: 'Aucune correspondance', suggestions: 'Méthodes citées dans le texte', linkIt: 'Lier',
+    savePractice: 'Enregistrer comme bonne pratique', practiceTitle: 'Titre', practiceThemes: 'Thèmes', practiceCentres: 'Centres', practiceSaved: 'Enregistrée comme bonne pratique.', cancel: 'Annuler', save: 'Enregistrer',
+    history: 'Historique', versionName: 'Nom de cette version', saveVersion: 'Enregistrer la version', automatic: 'automatique', restore: 'Restaurer', view: 'Voir', close: 'Fermer', noVersions: 'Pas encore de versions.',
+    diffAdded: 'ajouté depuis', diffRemoved: 'supprimé depuis', header: 'Détails de la rencontre', date: 'Date', location: 'Lieu', present: 'Présents', excused: 'Excusés',
+    attendeesHint: 'Un par ligne : Nom (Centre)', saveHeader: 'Enregistrer les détails',
+  },
   admin: {
     title: 'Administration', users: 'Utilisateurs et rôles', taxonomy: 'Thèmes et méthodes', import: 'Importer des rapports', email: 'E-mail', role: 'Rôle', password: 'Mot de passe',
     addUser: 'Ajouter un utilisateur', delete: 'Supprimer', save: 'Enregistrer', key: 'Clé', aliases: 'Autres noms (séparés par des virgules)', keywords: 'Mots-clés (séparés par des virgules)', name: 'Nom', description: 'Description',

@@ -29,6 +29,16 @@ export const nl: Messages = {
   method: { timeline: 'Waar ze gebruikt werd', practices: 'Praktijken die ze gebruiken', aliases: 'Ook genoemd', noMeetings: 'Nog aan geen enkele bijeenkomst gekoppeld.', all: 'Alle methodes' },
   graph: { title: 'Kennisnetwerk', depth: 'Stappen ver', hint: 'Klik op een knoop om verder te wandelen. Dubbelklik om hem te openen.', start: 'Vertrekpunt', truncated: 'Enkel de {{count}} dichtstbijzijnde elementen worden getoond.', open: 'Openen' },
   report: { title: 'Verslag', loading: 'Verslag wordt geopend…' },
+  editor: {
+    status: { connecting: 'Verbinden…', saving: 'Bewaren…', saved: 'Alle wijzigingen bewaard', offline: 'Offline — wijzigingen blijven op dit toestel bewaard' },
+    here: 'Nu in dit verslag', readOnly: 'Je kan dit verslag lezen; je rol laat niet toe het te bewerken.', closed: 'De verbinding werd geweigerd ({{code}}). Meld je opnieuw aan om verder te schrijven.',
+    toolbar: 'Opmaak', heading: 'Titel', paragraph: 'Tekst', bold: 'Vet', italic: 'Cursief', bulletList: 'Opsomming', orderedList: 'Genummerde lijst', table: 'Tabel', undo: 'Ongedaan maken', redo: 'Opnieuw',
+    linkHint: 'Typ [[ om een methode, thema of praktijk te koppelen, @ voor een persoon of centrum.', noMatch: 'Geen overeenkomst', suggestions: 'Methodes genoemd in de tekst', linkIt: 'Koppelen',
+    savePractice: 'Bewaren als goede praktijk', practiceTitle: 'Titel', practiceThemes: "Thema's", practiceCentres: 'Centra', practiceSaved: 'Bewaard als goede praktijk.', cancel: 'Annuleren', save: 'Bewaren',
+    history: 'Geschiedenis', versionName: 'Naam van deze versie', saveVersion: 'Versie bewaren', automatic: 'automatisch', restore: 'Terugzetten', view: 'Bekijken', close: 'Sluiten', noVersions: 'Nog geen versies.',
+    diffAdded: 'toegevoegd sinds', diffRemoved: 'verwijderd sinds', header: 'Gegevens van de bijeenkomst', date: 'Datum', location: 'Plaats', present: 'Aanwezig', excused: 'Verontschuldigd',
+    attendeesHint: 'Eén per regel: Naam (Centrum)', saveHeader: 'Gegevens bewaren',
+  },
   admin: {
     title: 'Beheer', users: 'Gebruikers en rollen', taxonomy: "Thema's en methodes", import: 'Verslagen importeren', email: 'E-mail', role: 'Rol', password: 'Wachtwoord',
     addUser: 'Gebruiker toevoegen', delete: 'Verwijderen', save: 'Bewaren', key: 'Sleutel', aliases: 'Andere namen (komma-gescheiden)', keywords: 'Trefwoorden (komma-gescheiden)', name: 'Naam', description: 'Beschrijving',
