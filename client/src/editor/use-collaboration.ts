@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -30,6 +30,7 @@ export function useCollaboration(documentName: string, user: { name: string; ema
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const [peers, setPeers] = useState<Peer[]>([]);
   const [closedForGood, setClosedForGood] = useState<number | null>(null);
+  const closedForGoodRef = useRef<number | null>(null);
 
   const provider = useMemo(() => {
     const base = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -42,7 +43,7 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     let timer: number | undefined;
     const evaluate = () => {
       window.clearTimeout(timer);
-      if (!provider.wsconnected) return setStatus(navigator.onLine && provider.wsconnecting ? 'connecting' : 'offline');
+      if (!provider.wsconnected) return setStatus(navigator.onLine && provider.shouldConnect ? 'connecting' : 'offline');
       if (!provider.synced) return setStatus('connecting');
       const buffered = provider.ws?.bufferedAmount ?? 0;
       if (buffered > 0 || Date.now() - dirtyAt < 300) {
@@ -61,6 +62,7 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     const onClose = (event: CloseEvent | null) => {
       // Auth failures will not heal by reconnecting: stop and say so.
       if (event && event.code >= 4400 && event.code < 4500 && event.code !== 4409) {
+        closedForGoodRef.current = event.code;
         setClosedForGood(event.code);
         provider.shouldConnect = false;
       }
@@ -76,8 +78,17 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     provider.on('sync', evaluate);
     provider.on('connection-close', onClose);
     provider.awareness.on('change', onAwareness);
-    window.addEventListener('online', evaluate);
-    window.addEventListener('offline', evaluate);
+    // The browser knows before the socket does: stop at once, and reconnect when the network is back.
+    const offline = () => {
+      provider.disconnect();
+      evaluate();
+    };
+    const online = () => {
+      if (closedForGoodRef.current === null) provider.connect();
+      evaluate();
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
     // Warn before leaving while a change has not reached the server yet.
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!provider.wsconnected || (provider.ws?.bufferedAmount ?? 0) > 0 || Date.now() - dirtyAt < 300) event.preventDefault();
@@ -87,8 +98,8 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     onAwareness();
     return () => {
       window.clearTimeout(timer);
-      window.removeEventListener('online', evaluate);
-      window.removeEventListener('offline', evaluate);
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
       window.removeEventListener('beforeunload', beforeUnload);
       provider.destroy();
       void local.destroy();

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { skipUnless } from '../support/require.js';
+import { launchBrowser, screenshot, signIn, skipWithoutChromium } from '../support/browser.js';
+
+const CLIENT_DIST = path.resolve(import.meta.dirname, '..', '..', 'client', 'dist', 'index.html');
+const skip = skipWithoutChromium() || skipUnless(fs.existsSync(CLIENT_DIST), 'the built client (npm run build -w client)');
+
+describe.skipIf(skip)('two people writing one report in real Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: string;
+  const contexts: BrowserContext[] = [];
+  let reportPath = '';
+  let meetingId = '';
+  let lisa: Page;
+  let omar: Page;
+
+  async function person(email: string, role: string, name: string): Promise<Page> {
+    await server.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email, password: 'long enough password', role, name } }, admin);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, server.url, email, 'long enough password', reportPath);
+    await page.waitForSelector('.ProseMirror');
+    return page;
+  }
+
+  /** The document's text, without the other people's caret labels drawn inside it. */
+  const text = (page: Page) => page.evaluate(() => {
+    const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.innerText;
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await server.login();
+    const created = await server.gql(`mutation { createMeeting(input: { date: "2026-11-20", kind: MEETING, title: "Lerend netwerk november", location: "Brussel" }) { id report { id } } }`, {}, admin);
+    meetingId = created.data.createMeeting.id;
+    reportPath = `/reports/${created.data.createMeeting.report.id}`;
+    browser = await launchBrowser();
+    lisa = await person('lisa@atelier.test', 'EDITOR', 'Lisa');
+    omar = await person('omar@atelier.test', 'EDITOR', 'Omar');
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('converges while both type', async () => {
+    await lisa.click('.ProseMirror');
+    await lisa.keyboard.type('Check-in: iedereen deelt zijn verwachtingen. ');
+    await omar.click('.ProseMirror');
+    await omar.keyboard.press('End');
+    await omar.keyboard.type('Omar vult aan. ');
+    await expect.poll(() => text(omar), { timeout: 5000 }).toContain('Check-in: iedereen');
+    await expect.poll(() => text(lisa), { timeout: 5000 }).toContain('Omar vult aan');
+    await expect.poll(async () => (await text(lisa)) === (await text(omar)), { timeout: 5000 }).toBe(true);
+    await lisa.waitForSelector('.sync-status[data-status=saved]');
+  });
+
+  it('shows each the other\'s caret with a name, and who is here', async () => {
+    await expect.poll(() => lisa.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 5000 }).toContain('Omar');
+    await expect.poll(() => omar.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 5000 }).toContain('Lisa');
+    expect(await lisa.locator('.presence').innerText()).toContain('Omar');
+    await screenshot(lisa, '20-editor-lisa');
+    await screenshot(omar, '21-editor-omar');
+  });
+
+  it('keeps what is typed offline and delivers it on reconnect', async () => {
+    await lisa.context().setOffline(true);
+    await lisa.waitForSelector('.sync-status[data-status=offline]', { timeout: 10_000 });
+    await lisa.click('.ProseMirror');
+    await lisa.keyboard.press('End');
+    await lisa.keyboard.type('Zonder verbinding geschreven.');
+    await screenshot(lisa, '22-editor-offline');
+    await lisa.context().setOffline(false);
+    await expect.poll(() => text(omar), { timeout: 15_000 }).toContain('Zonder verbinding geschreven.');
+    await lisa.waitForSelector('.sync-status[data-status=saved]', { timeout: 10_000 });
+  });
+
+  it('turns a [[ link to a method into an edge: the method page lists this report', async () => {
+    await lisa.click('.ProseMirror');
+    await lisa.keyboard.press('End');
+    await lisa.keyboard.press('Enter');
+    await lisa.keyboard.type('We sloten af met een [[World');
+    await lisa.waitForSelector('.link-picker button');
+    await lisa.keyboard.press('Enter');
+    await lisa.waitForSelector('.ProseMirror a.graph-link--method');
+    await expect.poll(async () => {
+      const result = await server.gql(`{ method(key: "world-cafe") { meetings { id } mentions { origin } } }`, {}, admin);
+      return result.data.method.meetings.some((m: any) => m.id === meetingId) && result.data.method.mentions.some((m: any) => m.origin === 'EDITOR');
+    }, { timeout: 5000 }).toBe(true);
+    await expect.poll(() => omar.locator('.ProseMirror a.graph-link--method').count(), { timeout: 5000 }).toBe(1);
+  });
+
+  it('saves a selected passage as a good practice that search finds', async () => {
+    await lisa.click('.ProseMirror');
+    await lisa.keyboard.press('End');
+    await lisa.keyboard.press('Enter');
+    await lisa.keyboard.type('Samen koken na de les bouwt vertrouwen op');
+    await lisa.keyboard.down('Shift');
+    for (let i = 0; i < 'Samen koken na de les bouwt vertrouwen op'.length; i++) await lisa.keyboard.press('ArrowLeft');
+    await lisa.keyboard.up('Shift');
+    await lisa.click('.bubble-button');
+    await lisa.waitForSelector('[role=dialog]');
+    await lisa.locator('.check-grid label', { hasText: 'Motivatie' }).locator('input').check();
+    await screenshot(lisa, '23-editor-practice-dialog');
+    await lisa.click('[role=dialog] button[type=submit]');
+    await lisa.waitForSelector('.ProseMirror mark.practice-mark');
+    await expect.poll(async () => {
+      const result = await server.gql(`{ search(query: "samen koken vertrouwen") { hits { kind title } } }`, {}, admin);
+      return result.data.search.hits.some((hit: any) => hit.kind === 'PRACTICE' && /Samen koken/.test(hit.title));
+    }, { timeout: 5000 }).toBe(true);
+    const practices = await server.gql(`{ practices(theme: "motivation") { edges { node { title anchorJson meeting { id } } } } }`, {}, admin);
+    const practice = practices.data.practices.edges.find((e: any) => /Samen koken/.test(e.node.title)).node;
+    expect(practice.meeting.id).toBe(meetingId);
+    expect(JSON.parse(practice.anchorJson)).toHaveProperty('from');
+  });
+
+  it('lets a viewer read but not type', async () => {
+    const viewer = await person('viewer@atelier.test', 'VIEWER', 'Vera');
+    await expect.poll(() => text(viewer), { timeout: 5000 }).toContain('Check-in: iedereen');
+    expect(await viewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+    expect(await viewer.locator('.notice').innerText()).toContain('je rol laat niet toe');
+    const before = await text(lisa);
+    await viewer.click('.ProseMirror');
+    await viewer.keyboard.type('Poging van een lezer');
+    await viewer.waitForTimeout(500);
+    expect(await text(lisa)).toBe(before);
+    await screenshot(viewer, '24-editor-viewer');
+  });
+});
