@@ -45,7 +45,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   const tokens = new TokenService(await loadAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds);
   await seedTaxonomy(db.dataSource);
-  const core = createServices(db.dataSource, tokens);
+  const core = createServices(db.dataSource, tokens, logger);
   await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
   const derivation = new ReportDerivation(db.dataSource);
   derivation.onDerived((reportId, doc) => core.searchIndex.reindexReportSections(reportId, yDocToSections(doc)).then(() => undefined));
@@ -123,6 +123,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         draining = true;
         await collab.close();
         await apollo.stop();
+        await services.importIndex.drain();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();
         logger.info('closed cleanly');

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Logger } from './logger.js';
 import { AuthService } from './auth/auth.service.js';
 import type { TokenService } from './auth/tokens.js';
 import { UsersService } from './users/users.service.js';
@@ -21,7 +22,7 @@ import { connectSearchIndex } from './search/search-sync.js';
 import { relinkAllReports } from './links/mentions.service.js';
 
 /** Every domain service, built once per process over one DataSource. */
-export function createServices(dataSource: DataSource, tokens: TokenService) {
+export function createServices(dataSource: DataSource, tokens: TokenService, logger?: Logger) {
   const users = new UsersService(dataSource);
   const auth = new AuthService(dataSource, tokens);
   users.onRightsChanged(() => auth.forgetCachedTokens());
@@ -34,7 +35,7 @@ export function createServices(dataSource: DataSource, tokens: TokenService) {
   const themes = new ThemesService(dataSource);
   const search = new SearchService(dataSource);
   const searchIndex = new SearchIndexer(dataSource);
-  connectSearchIndex(dataSource, searchIndex, search, { importer, practices, meetings, methods, themes, attendances });
+  const importIndex = connectSearchIndex(dataSource, searchIndex, search, { importer, practices, meetings, methods, themes, attendances, logger });
   return {
     auth,
     users,
@@ -50,6 +51,7 @@ export function createServices(dataSource: DataSource, tokens: TokenService) {
     graph: new GraphService(dataSource),
     search,
     searchIndex,
+    importIndex,
   };
 }
 

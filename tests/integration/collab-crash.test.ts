@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { postGraphQL } from '../support/graphql-http.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { POSTGRES_URL, freePort, skipWithoutPostgres } from '../support/services.js';
@@ -9,15 +10,6 @@ const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
-
-async function gql(url: string, query: string, token?: string): Promise<any> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return response.json();
-}
 
 function paragraphs(client: TestClient): string[] {
   return bodyText(client.doc).split('\n').filter(Boolean);
@@ -39,8 +31,8 @@ describe.skipIf(skip)('a server killed with SIGKILL mid-edit', () => {
     cleanup.push(async () => {
       server.child.kill('SIGKILL');
     });
-    const token = (await gql(server.url, `mutation { login(email: "crash@atelier.test", password: "long enough password") { token } }`)).data.login.token;
-    const documentName = (await gql(server.url, `mutation { createMeeting(input: { date: "2025-01-01", kind: MEETING, title: "Crash" }) { report { documentName } } }`, token)).data.createMeeting.report.documentName;
+    const token = (await postGraphQL(server.url, `mutation { login(email: "crash@atelier.test", password: "long enough password") { token } }`)).data.login.token;
+    const documentName = (await postGraphQL(server.url, `mutation { createMeeting(input: { date: "2025-01-01", kind: MEETING, title: "Crash" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
 
     for (let round = 0; round < 3; round++) {
       const writer = connectClient(server.url, documentName, token);

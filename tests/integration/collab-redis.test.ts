@@ -2,6 +2,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postGraphQL } from '../support/graphql-http.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { POSTGRES_URL, REDIS_URL, skipWithoutPostgres, skipWithoutRedis } from '../support/services.js';
@@ -12,15 +13,6 @@ const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
-
-async function gql(url: string, query: string, token?: string): Promise<any> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return response.json();
-}
 
 describe.skipIf(skip)('two instances behind one database and Redis', () => {
   it('relay edits and presence, store each update once, and survive losing one instance', { timeout: 120_000 }, async () => {
@@ -36,8 +28,8 @@ describe.skipIf(skip)('two instances behind one database and Redis', () => {
     const one: ServerProcess = await spawnServer(env);
     const two: ServerProcess = await spawnServer(env);
     cleanup.push(() => void one.child.kill('SIGKILL'), () => void two.child.kill('SIGKILL'));
-    const token = (await gql(one.url, `mutation { login(email: "two@atelier.test", password: "long enough password") { token } }`)).data.login.token;
-    const documentName = (await gql(two.url, `mutation { createMeeting(input: { date: "2025-02-02", kind: MEETING, title: "Twee" }) { report { documentName } } }`, token)).data.createMeeting.report.documentName;
+    const token = (await postGraphQL(one.url, `mutation { login(email: "two@atelier.test", password: "long enough password") { token } }`)).data.login.token;
+    const documentName = (await postGraphQL(two.url, `mutation { createMeeting(input: { date: "2025-02-02", kind: MEETING, title: "Twee" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
 
     const clients: TestClient[] = [];
     cleanup.push(() => clients.forEach((c) => c.destroy()));

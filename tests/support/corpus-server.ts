@@ -16,5 +16,6 @@ export async function startCorpusServer(options: TestServerOptions = {}): Promis
     );
     expect(result.errors, file).toBeUndefined();
   }
+  await server.app.services.importIndex.drain();
   return { server, token };
 }

@@ -6,14 +6,12 @@ import { loadConfig, type Config } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startApp, type App } from '../../server/src/app.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
+import { postGraphQL, type GraphQLResponse } from './graphql-http.js';
 
 export const ADMIN_EMAIL = 'coordinator@atelier.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
-export interface GraphQLResponse<T = any> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
-}
+export type { GraphQLResponse };
 
 export interface TestServer {
   app: App;
@@ -53,14 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   );
   const app = await startApp(config, createLogger(config.logLevel));
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>> => {
-    const response = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  };
+  const gql = <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => postGraphQL<T>(app.url, query, variables, token);
   const login = async (email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> => {
     const result = await gql<{ login: { token: string } }>(
       `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,

@@ -25,7 +25,7 @@ try {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   try {
     await seedTaxonomy(db.dataSource);
-    const services = createServices(db.dataSource, new TokenService(new Uint8Array(32), 60));
+    const services = createServices(db.dataSource, new TokenService(new Uint8Array(32), 60), logger);
     const counts = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, FAILED: 0 };
     for (const [index, file] of files.entries()) {
       const label = `[${index + 1}/${files.length}] ${file}`;
@@ -42,6 +42,7 @@ try {
         console.error(`${label}: FAILED — ${message}`);
       }
     }
+    await services.importIndex.drain();
     console.log(`\n${files.length} files: ${counts.CREATED} created, ${counts.UPDATED} updated, ${counts.UNCHANGED} unchanged, ${counts.FAILED} failed`);
   } finally {
     await db.close();

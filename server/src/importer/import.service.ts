@@ -32,7 +32,7 @@ export interface ImportResult {
   warnings: string[];
 }
 
-/** Told after each committed import, so search and open editors follow. */
+/** Told after each committed import, so open editors follow. */
 export interface ImportListener {
   (result: ImportResult): Promise<void>;
 }
@@ -201,10 +201,11 @@ export class ImportService {
   private async writePractices(manager: EntityManager, directory: EntityDirectory, meetingId: string, parsed: ParsedReport, matchers: Matchers): Promise<number> {
     await manager.query(`DELETE FROM practice WHERE meeting_id = $1 AND origin = 'IMPORT'`, [meetingId]);
     const candidates = extractPractices(parsed.blocks, matchers.themes, matchers.methods);
+    const fields = [];
     for (const candidate of candidates) {
       const organizationIds = [];
       for (const name of candidate.organizationNames) organizationIds.push(await directory.organization(name));
-      await this.practices.insert(manager, {
+      fields.push({
         title: candidate.title,
         description: candidate.description,
         section: candidate.section.slice(0, 500),
@@ -213,8 +214,9 @@ export class ImportService {
         themeKeys: candidate.themeKeys,
         methodKeys: candidate.methodKeys,
         organizationIds,
-      }, 'IMPORT');
+      });
     }
+    await this.practices.insertMany(manager, fields, 'IMPORT');
     return candidates.length;
   }
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { Role } from '@atelier/shared';
 import { Practice, type PracticeOrigin } from './practice.entity.js';
@@ -83,22 +84,63 @@ export class PracticesService {
     return practice;
   }
 
-  /** Inside a caller's transaction (the importer's, one per report). */
+  /** One practice inside a caller's transaction. */
   async insert(manager: EntityManager, fields: PracticeFields, origin: PracticeOrigin): Promise<Practice> {
-    if (fields.meetingId) await this.assertExists(manager, 'meeting', fields.meetingId, 'meetingId');
-    const practice = await manager.save(
-      manager.create(Practice, {
-        title: requireText('title', fields.title, 500),
-        description: optionalText('description', fields.description, 20000) ?? '',
-        meetingId: fields.meetingId ?? null,
-        sourcePassage: optionalText('sourcePassage', fields.sourcePassage, 20000),
-        section: optionalText('section', fields.section, 500),
-        anchor: fields.anchor ?? null,
-        origin,
-      }),
+    const [id] = await this.insertMany(manager, [fields], origin);
+    return manager.findOneByOrFail(Practice, { id });
+  }
+
+  /**
+   * Many practices in a handful of statements (an imported report brings dozens), inside the
+   * caller's transaction. Ids are made here so the link rows can be written in bulk too.
+   */
+  async insertMany(manager: EntityManager, list: PracticeFields[], origin: PracticeOrigin): Promise<string[]> {
+    if (!list.length) return [];
+    for (const meetingId of new Set(list.map((fields) => fields.meetingId).filter((id): id is string => Boolean(id)))) {
+      await this.assertExists(manager, 'meeting', meetingId, 'meetingId');
+    }
+    const rows = list.map((fields) => ({
+      id: crypto.randomUUID(),
+      title: requireText('title', fields.title, 500),
+      description: optionalText('description', fields.description, 20000) ?? '',
+      meeting_id: fields.meetingId ?? null,
+      source_passage: optionalText('sourcePassage', fields.sourcePassage, 20000),
+      section: optionalText('section', fields.section, 500),
+      anchor: fields.anchor ?? null,
+      themes: [...new Set(fields.themeKeys ?? [])],
+      methods: [...new Set(fields.methodKeys ?? [])],
+      organizations: [...new Set(fields.organizationIds ?? [])],
+    }));
+    await this.idsForKeys(manager, 'theme', rows.flatMap((row) => row.themes), 'themes');
+    await this.idsForKeys(manager, 'method', rows.flatMap((row) => row.methods), 'methods');
+    const organizations = [...new Set(rows.flatMap((row) => row.organizations))];
+    if (organizations.length) {
+      const found: { id: string }[] = await manager.query(`SELECT id FROM organization WHERE id = ANY($1::uuid[])`, [organizations]);
+      if (found.length !== organizations.length) throw badInput('organizationIds', 'Some organisations do not exist');
+    }
+    const json = JSON.stringify(rows);
+    await manager.query(
+      `INSERT INTO practice (id, title, description, meeting_id, source_passage, section, anchor, origin)
+       SELECT r.id, r.title, r.description, r.meeting_id, r.source_passage, r.section, r.anchor, $2
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, meeting_id uuid, source_passage text, section text, anchor jsonb)`,
+      [json, origin],
     );
-    await this.setLinks(manager, practice.id, fields);
-    return practice;
+    await manager.query(
+      `INSERT INTO practice_theme (practice_id, theme_id)
+       SELECT r.id, t.id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, themes text[]) CROSS JOIN LATERAL unnest(r.themes) k JOIN theme t ON t.key = k`,
+      [json],
+    );
+    await manager.query(
+      `INSERT INTO practice_method (practice_id, method_id)
+       SELECT r.id, m.id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, methods text[]) CROSS JOIN LATERAL unnest(r.methods) k JOIN method m ON m.key = k`,
+      [json],
+    );
+    await manager.query(
+      `INSERT INTO practice_organization (practice_id, organization_id)
+       SELECT r.id, o FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, organizations uuid[]) CROSS JOIN LATERAL unnest(r.organizations) o`,
+      [json],
+    );
+    return rows.map((row) => row.id);
   }
 
   async update(actor: Actor | null, id: string, fields: Partial<PracticeFields>): Promise<Practice> {

@@ -122,40 +122,31 @@ export interface ReportSection {
 }
 
 /**
- * Sections for search: each heading opens a section that runs to the next heading of the same or a
- * higher level (sub-sections are also sections of their own); text before the first heading is a
- * section with no heading.
+ * Sections for search: each heading opens a section holding the text up to the next heading, so
+ * every passage is indexed once and a hit names the heading right above it; text before the first
+ * heading is a section with no heading.
  */
 export function yDocToSections(doc: Y.Doc): ReportSection[] {
-  const blocks = textBlocks(doc);
   const sections: ReportSection[] = [];
-  const open: { section: ReportSection; lines: string[] }[] = [];
-  let preamble: string[] | null = null;
-  const close = (level: number) => {
-    while (open.length && open[open.length - 1].section.level >= level) {
-      const done = open.pop()!;
-      done.section.text = done.lines.join('\n');
-    }
+  let current: { section: ReportSection; lines: string[] } | null = null;
+  const close = () => {
+    if (current) current.section.text = current.lines.join('\n');
   };
-  for (const block of blocks) {
+  for (const block of textBlocks(doc)) {
     if (block.kind === 'heading') {
-      close(block.level);
-      const section: ReportSection = { index: sections.length, heading: block.text, level: block.level, text: '' };
-      sections.push(section);
-      open.push({ section, lines: [] });
-    } else if (open.length) {
-      for (const entry of open) entry.lines.push(block.text);
+      close();
+      current = { section: { index: sections.length, heading: block.text, level: block.level, text: '' }, lines: [] };
+      sections.push(current.section);
     } else {
-      if (preamble === null) {
-        preamble = [];
-        sections.push({ index: 0, heading: null, level: 0, text: '' });
+      if (!current) {
+        current = { section: { index: 0, heading: null, level: 0, text: '' }, lines: [] };
+        sections.push(current.section);
       }
-      preamble.push(block.text);
+      current.lines.push(block.text);
     }
   }
-  close(0);
-  if (preamble) sections[0].text = preamble.join('\n');
-  return sections.map((section, index) => ({ ...section, index }));
+  close();
+  return sections;
 }
 
 export interface GraphLinkNode {

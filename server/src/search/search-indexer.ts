@@ -12,7 +12,7 @@ const WORDS_SQL = `
    WHERE e.id = ANY($1) AND length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9]+$'
   ON CONFLICT DO NOTHING`;
 
-/** Practices with their themes, methods and centres; `$1` null means all of them. */
+/** Practices with their themes, methods and centres. */
 const PRACTICES_SQL = `
   INSERT INTO search_entry (kind, entity_id, meeting_id, meeting_date, meeting_kind, title, tags, body, theme_keys, method_keys, organization_ids, document)
   SELECT 'PRACTICE', p.id, p.meeting_id, m.date, m.kind, p.title, x.tags, p.description, x.theme_keys, x.method_keys, x.organization_ids,
@@ -24,12 +24,13 @@ const PRACTICES_SQL = `
              coalesce((SELECT array_agg(me.key ORDER BY me.key) FROM practice_method pm JOIN method me ON me.id = pm.method_id WHERE pm.practice_id = p.id), '{}') AS method_keys,
              coalesce((SELECT array_agg(po.organization_id) FROM practice_organization po WHERE po.practice_id = p.id), '{}') AS organization_ids,
              concat_ws(' ',
-               (SELECT string_agg(concat_ws(' ', t.label_nl, t.label_fr, t.label_en, array_to_string(t.keywords, ' ')), ' ') FROM practice_theme pt JOIN theme t ON t.id = pt.theme_id WHERE pt.practice_id = p.id),
+               -- Labels only: the keywords serve at query time, through theme_keys, which is cheaper than indexing them on every row.
+               (SELECT string_agg(concat_ws(' ', t.label_nl, t.label_fr, t.label_en), ' ') FROM practice_theme pt JOIN theme t ON t.id = pt.theme_id WHERE pt.practice_id = p.id),
                (SELECT string_agg(concat_ws(' ', me.name, array_to_string(me.aliases, ' ')), ' ') FROM practice_method pm JOIN method me ON me.id = pm.method_id WHERE pm.practice_id = p.id),
                (SELECT string_agg(o.name, ' ') FROM practice_organization po JOIN organization o ON o.id = po.organization_id WHERE po.practice_id = p.id)
              ) AS tags
     ) x
-   WHERE $1::uuid[] IS NULL OR p.id = ANY($1)
+   WHERE p.id = ANY($1)
   ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
     meeting_id = EXCLUDED.meeting_id, meeting_date = EXCLUDED.meeting_date, meeting_kind = EXCLUDED.meeting_kind, title = EXCLUDED.title,
     tags = EXCLUDED.tags, body = EXCLUDED.body, theme_keys = EXCLUDED.theme_keys, method_keys = EXCLUDED.method_keys,
@@ -47,7 +48,7 @@ const MEETINGS_SQL = `
                 FROM attendance a JOIN person pe ON pe.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id WHERE a.meeting_id = m.id)) AS body,
              coalesce((SELECT array_agg(DISTINCT a.organization_id) FROM attendance a WHERE a.meeting_id = m.id AND a.organization_id IS NOT NULL), '{}') AS orgs
     ) x
-   WHERE $1::uuid[] IS NULL OR m.id = ANY($1)
+   WHERE m.id = ANY($1)
   ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
     meeting_date = EXCLUDED.meeting_date, meeting_kind = EXCLUDED.meeting_kind, title = EXCLUDED.title, tags = EXCLUDED.tags,
     body = EXCLUDED.body, organization_ids = EXCLUDED.organization_ids, document = EXCLUDED.document
@@ -61,7 +62,9 @@ const NAMES_SQL = `
     UNION ALL SELECT 'ORGANIZATION', id, NULL, name, concat_ws(' ', array_to_string(aliases, ' '), city), '', '{}', ARRAY[id] FROM organization
   )
   INSERT INTO search_entry (kind, entity_id, key, title, tags, body, method_keys, organization_ids, document)
-  SELECT kind, id, key, title, tags, body, method_keys, orgs, search_document(title, tags, body) FROM rows
+  SELECT kind, id, key, title, tags, body, method_keys, orgs, search_document(title, tags, body) FROM rows r
+   WHERE NOT EXISTS (SELECT 1 FROM search_entry e WHERE e.kind = r.kind AND e.entity_id = r.id AND e.section_index = 0
+                       AND e.title = r.title AND e.tags = r.tags AND e.body = r.body)
   ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
     key = EXCLUDED.key, title = EXCLUDED.title, tags = EXCLUDED.tags, body = EXCLUDED.body, method_keys = EXCLUDED.method_keys,
     organization_ids = EXCLUDED.organization_ids, document = EXCLUDED.document
@@ -79,9 +82,11 @@ function hash(text: string): string {
 export class SearchIndexer {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** `ids` null: every practice. */
   async reindexPractices(ids: string[] | null, db: Db = this.dataSource): Promise<void> {
-    if (ids && !ids.length) return;
-    const rows: { id: string }[] = await db.query(PRACTICES_SQL, [ids]);
+    const wanted = ids ?? (await this.allIds(db, 'practice'));
+    if (!wanted.length) return;
+    const rows: { id: string }[] = await db.query(PRACTICES_SQL, [wanted]);
     await this.addWords(db, rows);
   }
 
@@ -89,9 +94,11 @@ export class SearchIndexer {
     await db.query(`DELETE FROM search_entry WHERE kind = 'PRACTICE' AND entity_id = ANY($1)`, [ids]);
   }
 
+  /** `ids` null: every meeting. */
   async reindexMeetings(ids: string[] | null, db: Db = this.dataSource): Promise<void> {
-    if (ids && !ids.length) return;
-    const rows: { id: string }[] = await db.query(MEETINGS_SQL, [ids]);
+    const wanted = ids ?? (await this.allIds(db, 'meeting'));
+    if (!wanted.length) return;
+    const rows: { id: string }[] = await db.query(MEETINGS_SQL, [wanted]);
     await this.addWords(db, rows);
   }
 
@@ -153,6 +160,11 @@ export class SearchIndexer {
       `SELECT key, keywords, label_nl, label_fr, label_en FROM theme`,
     );
     return themeMatcher(rows.map((row) => ({ key: row.key, keywords: row.keywords, labels: [row.label_nl, row.label_fr, row.label_en] })));
+  }
+
+  // A plain `id = ANY($1)` keeps the index usable; "or all" in the same statement would not.
+  private async allIds(db: Db, table: 'practice' | 'meeting'): Promise<string[]> {
+    return ((await db.query(`SELECT id FROM ${table}`)) as { id: string }[]).map((row) => row.id);
   }
 
   private async addWords(db: Db, rows: { id: string }[]): Promise<void> {

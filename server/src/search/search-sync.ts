@@ -7,6 +7,8 @@ import type { MeetingsService } from '../meetings/meetings.service.js';
 import type { MethodsService } from '../methods/methods.service.js';
 import type { ThemesService } from '../themes/themes.service.js';
 import type { AttendancesService } from '../meetings/attendances.service.js';
+import type { Logger } from '../logger.js';
+import { ImportIndexQueue } from './import-index-queue.js';
 import { yDocToSections } from '../reports/report-content.js';
 import { loadReportDoc } from '../reports/report-state.js';
 
@@ -29,22 +31,13 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
   methods: MethodsService;
   themes: ThemesService;
   attendances: AttendancesService;
-}): void {
-  sources.importer.onImported(async (result) => {
-    await dataSource.query(
-      `DELETE FROM search_entry e WHERE e.kind = 'PRACTICE' AND e.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM practice p WHERE p.id = e.entity_id)`,
-      [result.meetingId],
-    );
-    const practices: { id: string }[] = await dataSource.query(`SELECT id FROM practice WHERE meeting_id = $1`, [result.meetingId]);
-    await indexer.reindexPractices(practices.map((row) => row.id));
-    await indexer.reindexMeetings([result.meetingId]);
-    await indexer.reindexNames();
-    const doc = await loadReportDoc(dataSource, result.documentName);
-    if (doc) {
-      await indexer.reindexReportSections(result.reportId, yDocToSections(doc));
-      doc.destroy();
-    }
+  logger?: Logger;
+}): ImportIndexQueue {
+  const queue = new ImportIndexQueue(dataSource, indexer, (error) => {
+    if (sources.logger) sources.logger.error({ err: error }, 'search indexing of imported reports failed');
+    else console.error('search indexing of imported reports failed', error);
   });
+  sources.importer.onImported(async (result) => queue.add(result));
   sources.practices.onChanged((ids, deleted) => (deleted ? indexer.removePractices(ids) : indexer.reindexPractices(ids)));
   sources.meetings.onChanged((id) => indexer.reindexMeetings([id]));
   sources.attendances.onChanged(async (id) => {
@@ -58,6 +51,7 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
   };
   sources.methods.onChanged(taxonomyChanged);
   sources.themes.onChanged(taxonomyChanged);
+  return queue;
 }
 
 /** On a database that has content but an empty index (an upgrade), builds the index once. */

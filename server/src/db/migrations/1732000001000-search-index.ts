@@ -25,8 +25,7 @@ export class SearchIndex1732000001000 implements MigrationInterface {
           setweight(to_tsvector('dutch', f_unaccent(coalesce(tags, ''))), 'B') ||
           setweight(to_tsvector('french', f_unaccent(coalesce(tags, ''))), 'B') ||
           setweight(to_tsvector('dutch', f_unaccent(coalesce(body, ''))), 'C') ||
-          setweight(to_tsvector('french', f_unaccent(coalesce(body, ''))), 'C') ||
-          setweight(to_tsvector('simple', f_unaccent(coalesce(body, ''))), 'D') $$`);
+          setweight(to_tsvector('french', f_unaccent(coalesce(body, ''))), 'C') $$`);
     await q.query(`
       CREATE TABLE search_entry (
         id bigserial PRIMARY KEY,
