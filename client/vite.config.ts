@@ -14,6 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     manifest: true,
+    rollupOptions: { input: { main: 'index.html', graphiql: 'graphiql.html' } },
     chunkSizeWarningLimit: 800,
   },
   server: {

@@ -21,7 +21,7 @@ const gzipKb = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, f
 export async function run(): Promise<void> {
   execSync('npm run build', { cwd: CLIENT, stdio: 'ignore' });
   const manifest: Record<string, ManifestChunk> = JSON.parse(fs.readFileSync(path.join(DIST, '.vite', 'manifest.json'), 'utf8'));
-  const [entryKey] = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)!;
+  const entryKey = 'index.html';
   const initial = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];

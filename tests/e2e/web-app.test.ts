@@ -137,6 +137,15 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     expect(page.url()).toContain('/methods/world-cafe');
   });
 
+  it('serves a bundled GraphiQL that uses the session', async () => {
+    await page.goto(`${server.url}/graphiql`);
+    await page.waitForSelector('.graphiql-container');
+    await page.click('.graphiql-execute-button');
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toContain('"meetings"');
+    expect(await page.locator('.graphiql-response').innerText()).not.toContain('UNAUTHENTICATED');
+    await screenshot(page, '12-graphiql');
+  });
+
   it('has admin pages for users, taxonomy and import', async () => {
     for (const [path, name] of [['/admin', '09-admin-users'], ['/admin/taxonomy', '10-admin-taxonomy'], ['/admin/import', '11-admin-import']]) {
       await page.goto(`${server.url}${path}`);
