@@ -25,7 +25,7 @@ function vocabulary(): string[] {
 }
 
 /** Meetings, then practices through the real indexer, then report sections in the indexer's shape. */
-async function build(dataSource: DataSource, server: TestServer): Promise<void> {
+export async function build(dataSource: DataSource, server: TestServer): Promise<void> {
   const random = prng(4242);
   const words = vocabulary();
   const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');

@@ -8,6 +8,9 @@
  * $5 filter organisations, $6 filter hit kinds, $7 filter meeting kinds, $8 from, $9 to,
  * $10 limit, $11 offset, $12 label language (nl | fr | en).
  */
+/** How many matches are ranked by relevance (the most recent ones) when a query matches more. */
+export const RANKED_CANDIDATES = 2000;
+
 export const SEARCH_SQL = `
 WITH q AS (
   SELECT websearch_to_tsquery('dutch', f_unaccent($1)) || websearch_to_tsquery('french', f_unaccent($1))
@@ -15,10 +18,9 @@ WITH q AS (
          websearch_to_tsquery('simple', $1) AS display
 ),
 m AS MATERIALIZED (
-  SELECT e.id, e.kind, e.entity_id, e.key, e.title, e.tags, e.body, e.meeting_id, e.meeting_date, e.theme_keys, e.organization_ids,
-         ts_rank_cd(e.document, q.tsq, 1)
-           + CASE WHEN e.theme_keys && $2::text[] OR e.method_keys && $3::text[] THEN 0.1 ELSE 0 END
-           + coalesce(extract(year FROM e.meeting_date) - 2000, 0) / 10000.0 AS score,
+  -- Narrow rows only: texts and vectors are read for the ranked candidates, not for every match.
+  SELECT e.id, e.kind, e.meeting_date, e.theme_keys, e.organization_ids,
+         CASE WHEN e.theme_keys && $2::text[] OR e.method_keys && $3::text[] THEN 0.1 ELSE 0 END AS boost,
          ($4::text[] IS NULL OR e.theme_keys && $4::text[]) AS f_theme,
          ($5::uuid[] IS NULL OR e.organization_ids && $5::uuid[]) AS f_org,
          (($6::text[] IS NULL OR e.kind = ANY($6::text[])) AND ($7::text[] IS NULL OR e.meeting_kind = ANY($7::text[]))) AS f_kind,
@@ -29,11 +31,17 @@ m AS MATERIALIZED (
 SELECT
   (SELECT count(*) FROM m WHERE f_theme AND f_org AND f_kind AND f_year)::int AS total,
   (SELECT coalesce(json_agg(h ORDER BY h.score DESC, h.id), '[]') FROM (
-     SELECT m.id, m.kind, m.entity_id, m.key, m.title, m.meeting_id, m.score,
-            ts_headline('simple', left(coalesce(nullif(m.body, ''), nullif(m.tags, ''), m.title), 3000), (SELECT display || tsq FROM q),
+     SELECT e.id, e.kind, e.entity_id, e.key, e.title, e.meeting_id, p.score,
+            ts_headline('simple', left(coalesce(nullif(e.body, ''), nullif(e.tags, ''), e.title), 3000), (SELECT display || tsq FROM q),
               'StartSel=<b>, StopSel=</b>, MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-       FROM m WHERE f_theme AND f_org AND f_kind AND f_year
-      ORDER BY m.score DESC, m.id LIMIT $10 OFFSET $11) h) AS hits,
+       FROM (
+         -- Ranking reads every candidate's vector: it is bounded to the most recent matches.
+         SELECT c.id, ts_rank_cd(v.document, (SELECT tsq FROM q), 1) + c.boost + coalesce(extract(year FROM c.meeting_date) - 2000, 0) / 10000.0 AS score
+           FROM (SELECT m.id, m.boost, m.meeting_date FROM m WHERE f_theme AND f_org AND f_kind AND f_year
+                  ORDER BY m.meeting_date DESC NULLS LAST, m.id LIMIT ${RANKED_CANDIDATES}) c
+           JOIN search_entry v ON v.id = c.id
+          ORDER BY score DESC, c.id LIMIT $10 OFFSET $11) p
+       JOIN search_entry e ON e.id = p.id) h) AS hits,
   (SELECT coalesce(json_agg(f ORDER BY f.count DESC, f.key), '[]') FROM (
      SELECT t.key, CASE $12 WHEN 'fr' THEN t.label_fr WHEN 'en' THEN t.label_en ELSE t.label_nl END AS label, count(*)::int AS count
        FROM m CROSS JOIN LATERAL unnest(m.theme_keys) k JOIN theme t ON t.key = k
