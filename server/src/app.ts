@@ -52,6 +52,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   await ensureSearchIndex(db.dataSource, core.searchIndex);
   const collab = await createCollab({
     dataSource: db.dataSource,
+    logUrl: db.url,
+    embedded: db.kind === 'pglite',
     auth: core.auth,
     derivation,
     redisUrl: config.redisUrl,

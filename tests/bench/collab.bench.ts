@@ -2,7 +2,7 @@ import http from 'node:http';
 import * as Y from 'yjs';
 import WebSocket, { WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { setupWSConnection } from '@y/websocket-server/utils';
+import { docs as referenceDocs, setupWSConnection } from '@y/websocket-server/utils';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { writeBlocks } from '../../server/src/reports/report-content.js';
@@ -158,6 +158,9 @@ export async function run(): Promise<void> {
     console.log(`  heap per loaded document: ${(perDocument * 1024).toFixed(0)} KB for ${(encoded.length / 1024).toFixed(0)} KB encoded = ${(perDocument * 2 ** 20 / encoded.length).toFixed(1)}× (target ≤ 12×)`);
     loaded.forEach((document) => document.destroy());
 
+    // The reference keeps every document forever (no persistence configured): let them go first.
+    for (const doc of referenceDocs.values()) doc.destroy();
+    referenceDocs.clear();
     await sleep(3000);
     const after = heapMb();
     console.log(`  heap before the scenarios ${baseline.toFixed(0)} MB, after every client left and documents unloaded ${after.toFixed(0)} MB; Atelier holds ${server.app.services.collab.stats().documents} documents, ${server.app.services.collab.stats().connections} connections`);

@@ -41,7 +41,10 @@ export async function run(): Promise<void> {
       await pages[0].waitForFunction(() => {
         const editor = document.querySelector('.ProseMirror[contenteditable=true]');
         return editor !== null && editor.querySelectorAll('h2').length >= 100;
-      }, undefined, { timeout: 30_000 });
+      }, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
+        const state = await pages[0].evaluate(() => ({ url: location.href, editable: document.querySelector('.ProseMirror')?.getAttribute('contenteditable'), h2: document.querySelectorAll('.ProseMirror h2').length, body: document.body.innerText.slice(0, 300) }));
+        throw new Error(`the report did not become editable: ${JSON.stringify(state)} (${String(error)})`);
+      });
       opens.push(Date.now() - started);
     }
     console.log(`  open a 100-section report to editable: p50 ${pct(opens, 50)} ms, worst ${Math.max(...opens)} ms over ${opens.length} loads (target ≤ 1500 ms)`);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { CollabCloseCode } from '@atelier/shared';
 import { CollabServer } from './collab-server.js';
@@ -21,6 +22,9 @@ export interface Collab {
 /** Wires the co-editing server to authentication, the durable log, Redis and derived data. */
 export async function createCollab(options: {
   dataSource: DataSource;
+  /** Where the update log is written; its own connections commit without waiting for the disk flush. */
+  logUrl: string;
+  embedded: boolean;
   auth: AuthService;
   derivation: ReportDerivation;
   redisUrl: string | null;
@@ -28,7 +32,12 @@ export async function createCollab(options: {
   logger: Logger;
 }): Promise<Collab> {
   const { dataSource, logger } = options;
-  const log = new UpdateLog(dataSource);
+  // The log has its own small pool with synchronous_commit off: an update is in PostgreSQL (and
+  // survives any crash of this process) before it is relayed, without waiting for the WAL flush;
+  // only a crash of PostgreSQL itself could lose the last fraction of a second. PGlite has no WAL
+  // to wait for and takes no startup options, so it shares the main pool.
+  const logPool = options.embedded ? null : new pg.Pool({ connectionString: options.logUrl, max: 3, options: '-c synchronous_commit=off' });
+  const log = new UpdateLog(logPool ? { query: async (sql, params) => (await logPool.query(sql, params)).rows } : dataSource);
   let fanout: RedisFanout | null = null;
   if (options.redisUrl) {
     fanout = new RedisFanout(options.redisUrl, (error) => logger.warn({ err: error }, 'redis'));
@@ -54,5 +63,12 @@ export async function createCollab(options: {
     },
   });
   versions = new VersionsService(dataSource, log, server);
-  return { server, versions, close: () => server.close() };
+  return {
+    server,
+    versions,
+    async close() {
+      await server.close();
+      await logPool?.end();
+    },
+  };
 }

@@ -12,6 +12,8 @@ const POOL_SIZE = 10;
 
 export interface Database {
   dataSource: DataSource;
+  /** The connection URL (the embedded server's, when embedded). */
+  url: string;
   kind: 'postgres' | 'pglite';
   /** Counts every SQL statement sent; tests use it to hold N+1 queries in check. */
   statements: { count: number };
@@ -82,6 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   return {
     dataSource,
+    url,
     kind: embedded ? 'pglite' : 'postgres',
     statements,
     async close() {

@@ -10,7 +10,7 @@ import { hasHtml, htmlToText } from './html-text.js';
 const BULLET = /^\s*(?:[-–•▪●◦*➔→➢►✓✔]|o(?=\s))\s+/;
 const NUMBERED_ITEM = /^\s*(\d{1,2})[.)]\s+(.+)$/;
 const CENTRE_LABEL = /^(OCMW|CPAS|OCMW's|CPAS de|POD|SPP|FOD|SPF)\b/i;
-const SECTION_NUMBER = /^\s*((?:[IVX]{1,5}|\d{1,2})(?:\.\d{1,2})*)\.?\s+(\S.*)$/;
+const SECTION_NUMBER = /^\s*((?:[IVX]{1,5}|\d{1,3})(?:\.\d{1,2})*)\.?\s+(\S.*)$/;
 
 function sectionHeading(line: string, previous: string | null): { level: number; text: string } | null {
   const match = SECTION_NUMBER.exec(line);
