@@ -52,6 +52,7 @@ interface Matchers {
  */
 export class ImportService {
   private readonly listeners: ImportListener[] = [];
+  private cachedMatchers: Promise<Matchers> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,7 +83,20 @@ export class ImportService {
     return result;
   }
 
+  /** The taxonomy changed: the next import builds its matchers again. */
+  forgetTaxonomy(): void {
+    this.cachedMatchers = null;
+  }
+
   private async matchers(manager: EntityManager): Promise<Matchers> {
+    this.cachedMatchers ??= this.loadMatchers(manager).catch((error: unknown) => {
+      this.cachedMatchers = null;
+      throw error;
+    });
+    return this.cachedMatchers;
+  }
+
+  private async loadMatchers(manager: EntityManager): Promise<Matchers> {
     const themes: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] =
       await manager.query(`SELECT key, keywords, label_nl, label_fr, label_en FROM theme`);
     return {
@@ -187,10 +201,11 @@ export class ImportService {
     const text = yDocToText(doc);
     if (empty) {
       await manager.query(
-        `UPDATE report SET ydoc_state = $2, text = $3, updated_at = now() WHERE document_name = $1`,
+        `UPDATE report SET ydoc_state = $2, text = $3, updated_at = now(),
+                snapshot_seq = COALESCE((SELECT max(seq) FROM report_update WHERE document_name = $1), 0)
+          WHERE document_name = $1`,
         [documentName, Buffer.from(Y.encodeStateAsUpdate(doc)), text],
       );
-      await manager.query(`UPDATE report SET snapshot_seq = COALESCE((SELECT max(seq) FROM report_update WHERE document_name = $1), 0) WHERE document_name = $1`, [documentName]);
     } else {
       await appendReportUpdate(manager, documentName, Y.encodeStateAsUpdate(doc, before));
       await manager.query(`UPDATE report SET text = $2, updated_at = now() WHERE document_name = $1`, [documentName, text]);
