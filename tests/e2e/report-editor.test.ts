@@ -64,6 +64,20 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     await lisa.waitForSelector('.sync-status[data-status=saved]');
   });
 
+  it('undoes only one\'s own changes', async () => {
+    await omar.click('.ProseMirror');
+    await omar.keyboard.press('End');
+    await omar.keyboard.type(' Alleen van Omar.');
+    await expect.poll(() => text(lisa), { timeout: 5000 }).toContain('Alleen van Omar.');
+    await lisa.click('.ProseMirror');
+    await lisa.keyboard.press('End');
+    await lisa.keyboard.type(' Van Lisa.');
+    await expect.poll(() => text(omar), { timeout: 5000 }).toContain('Van Lisa.');
+    await omar.keyboard.press('Control+z');
+    await expect.poll(() => text(lisa), { timeout: 5000 }).not.toContain('Alleen van Omar.');
+    expect(await text(lisa)).toContain('Van Lisa.');
+  });
+
   it('shows each the other\'s caret with a name, and who is here', async () => {
     await expect.poll(() => lisa.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 5000 }).toContain('Omar');
     await expect.poll(() => omar.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 5000 }).toContain('Lisa');

@@ -79,6 +79,16 @@ describe.skipIf(skip)('importing the corpus', () => {
     expect(method.data.method.mentions.some((m: any) => /Check-In/.test(m.passage))).toBe(true);
   });
 
+  it('re-links existing reports when a method or an alias is added', async () => {
+    const before = await server.gql(`{ methods { key } }`, {}, token);
+    expect(before.data.methods.some((m: any) => m.key === 'learning-network')).toBe(false);
+    const added = await server.gql(`mutation { upsertMethod(input: { key: "learning-network", name: "Lerend netwerk", aliases: ["réseau d'apprentissage"] }) { key } }`, {}, token);
+    expect(added.errors).toBeUndefined();
+    const { data } = await server.gql(`{ method(key: "learning-network") { meetings { date } mentions { passage } } }`, {}, token);
+    expect(data.method.meetings.map((m: any) => m.date)).toContain('2023-04-03');
+    expect(data.method.mentions.some((m: any) => /lerend netwerk/i.test(m.passage))).toBe(true);
+  });
+
   it('turns lessons into practices with their themes', async () => {
     const page = async (theme: string) => (await server.gql(`query ($theme: String) { practices(theme: $theme, first: 100) { totalCount edges { node { title sourcePassage meeting { date } organizations { name } } } } }`, { theme }, token)).data.practices;
     const motivation = (await page('motivation')).edges.filter((e: any) => e.node.meeting.date === '2018-12-18');
