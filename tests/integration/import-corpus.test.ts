@@ -118,6 +118,7 @@ describe.skipIf(skip)('importing the corpus', () => {
     expect(result.data.importReport.status).toBe('UPDATED');
     expect((await server.gql(`{ meetings { date } }`, {}, token)).data.meetings).toHaveLength(4);
     const meeting = await server.gql(`query ($id: ID!) { meeting(id: $id) { attendances { person { name } } report { text } } }`, { id: result.data.importReport.meeting.id }, token);
+    expect(meeting.errors).toBeUndefined();
     expect(meeting.data.meeting.attendances.map((a: any) => a.person.name)).not.toContain('Haya Boshart');
     expect(meeting.data.meeting.report.text).toContain('I. Welkom en inleiding');
   });

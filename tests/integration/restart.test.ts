@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { openDatabase } from '../../server/src/db/database.js';
+import { ImportService } from '../../server/src/importer/import.service.js';
+import { MeetingsService } from '../../server/src/meetings/meetings.service.js';
+import { PracticesService } from '../../server/src/practices/practices.service.js';
+import { SYSTEM_ACTOR } from '../../server/src/auth/guard.js';
 
 let servers: TestServer[] = [];
 
@@ -23,5 +28,48 @@ describe('restart', () => {
     expect(meetings.data.meetings).toEqual([{ id: created.data.createMeeting.id, date: '2021-08-17', kind: 'ONLINE' }]);
     const health = await fetch(`${second.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+});
+
+/** A short report of the network, in our own words. */
+const REPORT = `Verslag bijeenkomst OCMW's – Rapport rencontre des CPAS
+14 maart 2024 – 14 mars 2024
+Stadhuis, Mechelen
+
+Aanwezig: Lotte Verbeke (OCMW Mechelen), Hugo Lambert (CPAS Mons)
+
+1. Vrijwilligerswerk als opstap
+
+Wat nemen we mee:
+- Een stage bij een buurtvereniging geeft deelnemers zelfvertrouwen
+`;
+
+describe('restart after a crash between an import and its indexing', () => {
+  it('indexes at start what the import left pending', async () => {
+    const first = await startTestServer();
+    servers.push(first);
+    const token = await first.login();
+    await first.stop();
+
+    // What a server killed right after the import committed leaves behind: the meeting and its
+    // practices are stored, the search entries are not (an importer without the index queue).
+    const db = await openDatabase({ url: first.databaseUrl, dataDir: first.dataDir });
+    const dataSource = db.dataSource;
+    const importer = new ImportService(dataSource, new MeetingsService(dataSource), new PracticesService(dataSource));
+    const result = await importer.importReport(SYSTEM_ACTOR, 'mechelen-2024.txt', REPORT);
+    expect(result.status).toBe('CREATED');
+    const [pending] = await dataSource.query(`SELECT count(*)::int AS n FROM search_pending`);
+    expect(pending.n).toBe(1);
+    await db.close();
+
+    const second = await startTestServer({ reuse: { databaseUrl: first.databaseUrl, dataDir: first.dataDir } });
+    servers.push(second);
+    const found = await second.gql(`{ search(query: "buurtvereniging") { hits { kind meeting { date } } } }`, {}, token);
+    expect(found.errors).toBeUndefined();
+    expect(found.data.search.hits.map((hit: any) => `${hit.kind} ${hit.meeting?.date}`)).toEqual(
+      expect.arrayContaining(['PRACTICE 2024-03-14', 'SECTION 2024-03-14']),
+    );
+    const [left] = await second.app.db.dataSource.query(`SELECT count(*)::int AS n FROM search_pending`);
+    expect(left.n).toBe(0);
   });
 });

@@ -1,8 +1,6 @@
 import * as Y from 'yjs';
+import { readReportStates, stateToDoc, type Queryable } from '../reports/report-state.js';
 
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any[]>;
-}
 
 export interface StoredState {
   doc: Y.Doc;
@@ -62,17 +60,9 @@ export class UpdateLog {
 
   /** Snapshot + tail. null when there is no report with this document name. */
   async load(documentName: string): Promise<StoredState | null> {
-    const [report]: { ydoc_state: Buffer | null; snapshot_seq: string }[] = await this.db.query(
-      `SELECT ydoc_state, snapshot_seq FROM report WHERE document_name = $1`,
-      [documentName],
-    );
-    if (!report) return null;
-    const doc = new Y.Doc();
-    if (report.ydoc_state) Y.applyUpdate(doc, report.ydoc_state);
-    const tail = await this.since(documentName, Number(report.snapshot_seq));
-    const updates = tail.map((row) => row.update);
-    if (updates.length) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-    return { doc, seq: tail.length ? tail[tail.length - 1].seq : Number(report.snapshot_seq) };
+    const state = (await readReportStates(this.db, [documentName])).get(documentName);
+    if (!state) return null;
+    return { doc: stateToDoc(state), seq: state.tail.length ? state.tail[state.tail.length - 1].seq : state.snapshotSeq };
   }
 
   async since(documentName: string, seq: number): Promise<{ seq: number; update: Uint8Array }[]> {

@@ -72,7 +72,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     logging: ['query', 'error', 'migration', 'warn'],
     logger: new CountingLogger(statements, options.logger),
     maxQueryExecutionTime: 1000,
-    extra: { max: POOL_SIZE, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: POOL_SIZE,
+      connectionTimeoutMillis: 10_000,
+      // JIT compiling a statement costs up to a second, and the planner's row estimates for index
+      // batches and ranked searches routinely cross its threshold: a loss for short statements.
+      // (PGlite has no JIT.)
+      ...(embedded ? {} : { options: '-c jit=off' }),
+    },
   });
   try {
     await dataSource.initialize();

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { servePGlite } from './pglite-server.js';
 
 /**
  * Embedded PostgreSQL (PGlite) exposed on a loopback port, so the very same `pg` driver,
@@ -30,11 +30,9 @@ export async function startEmbeddedPostgres(dataDir: string | null, maxConnectio
   }
   try {
     const db = await PGlite.create({ dataDir: dbDir, extensions: { pg_trgm, unaccent, pgcrypto } });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
-    await server.start();
-    const address = server.getServerConn();
+    const server = await servePGlite(db, maxConnections);
     return {
-      url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+      url: `postgresql://postgres@${server.address}/postgres?sslmode=disable`,
       async close() {
         await server.stop();
         await db.close();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Role } from '@atelier/shared';
+import { Role, type MeetingKind } from '@atelier/shared';
 import { parseReport, ReportParseError } from './parse-report.js';
 import { extractPractices } from './extract-practices.js';
 import type { ParsedReport } from './types.js';
@@ -38,6 +38,17 @@ export interface ImportListener {
 }
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+interface MeetingFields {
+  date: string;
+  kind: MeetingKind;
+  title: string;
+  titleNl: string | null;
+  titleFr: string | null;
+  location: string | null;
+  sourceFile: string;
+  sourceHash: string;
+}
 
 interface Matchers {
   themes: TermMatcher;
@@ -113,9 +124,9 @@ export class ImportService {
         ORDER BY (source_file = $1) DESC NULLS LAST LIMIT 1`,
       [filename, parsed.date, parsed.kind],
     );
-    const fields = {
+    const fields: MeetingFields = {
       date: parsed.date,
-      kind: parsed.kind as never,
+      kind: parsed.kind as MeetingKind,
       title: parsed.title.slice(0, 500),
       titleNl: parsed.titleNl?.slice(0, 500) ?? null,
       titleFr: parsed.titleFr?.slice(0, 500) ?? null,
@@ -125,25 +136,22 @@ export class ImportService {
     };
     let meetingId: string;
     let status: ImportStatus;
-    if (existing && existing.source_hash === hash) {
+    let report: { id: string; document_name: string };
+    let createdText: string | null = null;
+    if (existing) {
       meetingId = existing.id;
-      status = 'UNCHANGED';
-    } else if (existing) {
-      meetingId = existing.id;
-      status = 'UPDATED';
-      await manager.query(
-        `UPDATE meeting SET date = $2, kind = $3, title = $4, title_nl = $5, title_fr = $6, location = $7,
-                source_file = $8, source_hash = $9, updated_at = now() WHERE id = $1`,
-        [meetingId, fields.date, fields.kind, fields.title, fields.titleNl, fields.titleFr, fields.location, fields.sourceFile, fields.sourceHash],
-      );
+      status = existing.source_hash === hash ? 'UNCHANGED' : 'UPDATED';
+      [report] = await manager.query(`SELECT id, document_name FROM report WHERE meeting_id = $1`, [meetingId]);
     } else {
-      meetingId = (await this.meetings.insertWithReport(manager, fields)).id;
+      const doc = new Y.Doc();
+      writeBlocks(doc, parsed.blocks);
+      createdText = yDocToText(doc);
+      const created = await this.meetings.insertWithReport(manager, fields, { ydocState: Y.encodeStateAsUpdate(doc), text: createdText });
+      doc.destroy();
+      meetingId = created.meeting.id;
       status = 'CREATED';
+      report = { id: created.report.id, document_name: created.report.documentName };
     }
-    const [report]: { id: string; document_name: string }[] = await manager.query(
-      `SELECT id, document_name FROM report WHERE meeting_id = $1`,
-      [meetingId],
-    );
     const summary = { filename, status, meetingId, reportId: report.id, documentName: report.document_name, date: parsed.date, title: fields.title };
     if (status === 'UNCHANGED') {
       const [counts]: { attendances: string; practices: string; mentions: string }[] = await manager.query(
@@ -154,19 +162,27 @@ export class ImportService {
       );
       return { ...summary, attendances: Number(counts.attendances), practices: Number(counts.practices), methodMentions: Number(counts.mentions), warnings: [] };
     }
+    const text = createdText ?? (await this.updateMeeting(manager, meetingId, report.document_name, fields, parsed));
+    // Listed in the transaction that writes the meeting: see ImportIndexQueue.
+    await manager.query(
+      `INSERT INTO search_pending (meeting_id) VALUES ($1) ON CONFLICT (meeting_id) DO UPDATE SET queued_at = now()`,
+      [meetingId],
+    );
 
     const warnings: string[] = [];
     const directory = await EntityDirectory.load(manager);
-    const attendances = await this.writeAttendances(manager, directory, meetingId, parsed, warnings);
-    await this.writeReport(manager, report.document_name, parsed);
+    const isNew = status === 'CREATED';
+    const attendances = await this.writeAttendances(manager, directory, meetingId, parsed, warnings, isNew);
     const matchers = await this.matchers(manager);
-    const practices = await this.writePractices(manager, directory, meetingId, parsed, matchers);
-    const methodMentions = await relinkReportMentions(manager, report.id, matchers.methods);
+    const practices = await this.writePractices(manager, directory, meetingId, parsed, matchers, isNew);
+    const methodMentions = await relinkReportMentions(manager, report.id, matchers.methods, { meetingId, text, isNew });
     return { ...summary, attendances, practices, methodMentions, warnings };
   }
 
-  private async writeAttendances(manager: EntityManager, directory: EntityDirectory, meetingId: string, parsed: ParsedReport, warnings: string[]): Promise<number> {
-    await manager.query(`DELETE FROM attendance WHERE meeting_id = $1`, [meetingId]);
+  private async writeAttendances(
+    manager: EntityManager, directory: EntityDirectory, meetingId: string, parsed: ParsedReport, warnings: string[], isNew: boolean,
+  ): Promise<number> {
+    if (!isNew) await manager.query(`DELETE FROM attendance WHERE meeting_id = $1`, [meetingId]);
     const byPerson = new Map<string, { organizationId: string | null; status: 'PRESENT' | 'EXCUSED' }>();
     for (const [status, list] of [['PRESENT', parsed.present], ['EXCUSED', parsed.excused]] as const) {
       for (const attendee of list) {
@@ -189,32 +205,30 @@ export class ImportService {
   }
 
   /**
-   * A first import writes the snapshot; a corrected report replaces the body as a new change on
-   * top of what is there (appended to the update log), so nothing anyone edited is overwritten in
-   * place and open editors receive it like any other edit.
+   * A corrected report updates its meeting and replaces the body as a new change on top of what is there (appended to the
+   * update log), so nothing anyone edited is overwritten in place and open editors receive it
+   * like any other edit.
    */
-  private async writeReport(manager: EntityManager, documentName: string, parsed: ParsedReport): Promise<void> {
+  private async updateMeeting(manager: EntityManager, meetingId: string, documentName: string, fields: MeetingFields, parsed: ParsedReport): Promise<string> {
+    await manager.query(
+      `UPDATE meeting SET date = $2, kind = $3, title = $4, title_nl = $5, title_fr = $6, location = $7,
+              source_file = $8, source_hash = $9, updated_at = now() WHERE id = $1`,
+      [meetingId, fields.date, fields.kind, fields.title, fields.titleNl, fields.titleFr, fields.location, fields.sourceFile, fields.sourceHash],
+    );
     const doc = (await loadReportDoc(manager, documentName)) ?? new Y.Doc();
     const before = Y.encodeStateVector(doc);
-    const empty = doc.getXmlFragment('default').length === 0;
     writeBlocks(doc, parsed.blocks);
+    await appendReportUpdate(manager, documentName, Y.encodeStateAsUpdate(doc, before));
     const text = yDocToText(doc);
-    if (empty) {
-      await manager.query(
-        `UPDATE report SET ydoc_state = $2, text = $3, updated_at = now(),
-                snapshot_seq = COALESCE((SELECT max(seq) FROM report_update WHERE document_name = $1), 0)
-          WHERE document_name = $1`,
-        [documentName, Buffer.from(Y.encodeStateAsUpdate(doc)), text],
-      );
-    } else {
-      await appendReportUpdate(manager, documentName, Y.encodeStateAsUpdate(doc, before));
-      await manager.query(`UPDATE report SET text = $2, updated_at = now() WHERE document_name = $1`, [documentName, text]);
-    }
+    await manager.query(`UPDATE report SET text = $2, updated_at = now() WHERE document_name = $1`, [documentName, text]);
     doc.destroy();
+    return text;
   }
 
-  private async writePractices(manager: EntityManager, directory: EntityDirectory, meetingId: string, parsed: ParsedReport, matchers: Matchers): Promise<number> {
-    await manager.query(`DELETE FROM practice WHERE meeting_id = $1 AND origin = 'IMPORT'`, [meetingId]);
+  private async writePractices(
+    manager: EntityManager, directory: EntityDirectory, meetingId: string, parsed: ParsedReport, matchers: Matchers, isNew: boolean,
+  ): Promise<number> {
+    if (!isNew) await manager.query(`DELETE FROM practice WHERE meeting_id = $1 AND origin = 'IMPORT'`, [meetingId]);
     const candidates = extractPractices(parsed.blocks, matchers.themes, matchers.methods);
     const fields = [];
     for (const candidate of candidates) {

@@ -16,6 +16,8 @@ const MONTHS: Record<string, number> = {
 };
 
 export function foldAccents(text: string): string {
+  // Most text is plain ASCII, and NFD is the costly part of matching a whole report.
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 

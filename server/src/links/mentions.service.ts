@@ -16,11 +16,19 @@ function passages(text: string): string[] {
   return text.split('\n').map((line) => line.replace(/^\s*-\s+/, '').trim()).filter(Boolean);
 }
 
-export async function relinkReportMentions(manager: EntityManager, reportId: string, matcher: TermMatcher): Promise<number> {
-  const [report]: { id: string; meeting_id: string; text: string }[] = await manager.query(
-    `SELECT id, meeting_id, text FROM report WHERE id = $1`,
-    [reportId],
-  );
+/**
+ * `known`: the report's meeting and text when the caller holds them, and whether the report is new
+ * in this transaction (nothing to replace).
+ */
+export async function relinkReportMentions(
+  manager: EntityManager,
+  reportId: string,
+  matcher: TermMatcher,
+  known?: { meetingId: string; text: string; isNew: boolean },
+): Promise<number> {
+  const [report]: { meeting_id: string; text: string }[] = known
+    ? [{ meeting_id: known.meetingId, text: known.text }]
+    : await manager.query(`SELECT meeting_id, text FROM report WHERE id = $1`, [reportId]);
   if (!report) return 0;
   const rows: { key: string; passage: string }[] = [];
   const seen = new Set<string>();
@@ -31,10 +39,12 @@ export async function relinkReportMentions(manager: EntityManager, reportId: str
       rows.push({ key, passage: passage.slice(0, 4000) });
     }
   }
-  await manager.query(
-    `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND target_type = 'METHOD' AND origin = 'IMPORT'`,
-    [reportId],
-  );
+  if (!known?.isNew) {
+    await manager.query(
+      `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND target_type = 'METHOD' AND origin = 'IMPORT'`,
+      [reportId],
+    );
+  }
   if (rows.length) {
     await manager.query(
       `INSERT INTO link (source_type, source_id, target_type, target_id, relation, origin, meeting_id, passage)

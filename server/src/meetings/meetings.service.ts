@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { MeetingKind, Role } from '@atelier/shared';
 import { Meeting } from './meeting.entity.js';
-import { Report } from '../reports/report.entity.js';
 import { requireRole, type Actor } from '../auth/guard.js';
 import { notFound } from '../common/errors.js';
 import { optionalText, requireIsoDate, requireOneOf, requireText } from '../common/validate.js';
@@ -52,21 +51,37 @@ export class MeetingsService {
       title: requireText('title', input.title),
       location: optionalText('location', input.location, 500),
     };
-    const meeting = await this.dataSource.transaction((manager) => this.insertWithReport(manager, fields));
+    const { meeting } = await this.dataSource.transaction((manager) => this.insertWithReport(manager, fields));
     await this.changed(meeting.id);
     return meeting;
   }
 
-  /** A meeting always has a report: both rows are written together. */
+  /** A meeting always has a report: both rows are written together (one statement), the report empty or with a first content. */
   async insertWithReport(
     manager: EntityManager,
     fields: Pick<Meeting, 'date' | 'kind' | 'title' | 'location'> & Partial<Meeting>,
-  ): Promise<Meeting> {
-    const meeting = await manager.save(manager.create(Meeting, { titleNl: null, titleFr: null, sourceFile: null, sourceHash: null, ...fields }));
-    await manager.save(
-      manager.create(Report, { meetingId: meeting.id, documentName: newDocumentName(meeting.date), text: '', snapshotSeq: '0' }),
+    content: { ydocState: Uint8Array; text: string } | null = null,
+  ): Promise<{ meeting: Meeting; report: { id: string; documentName: string } }> {
+    const [row]: { id: string; created_at: Date; updated_at: Date; report_id: string; document_name: string }[] = await manager.query(
+      `WITH m AS (
+         INSERT INTO meeting (date, kind, title, title_nl, title_fr, location, source_file, source_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, created_at, updated_at
+       ), r AS (
+         INSERT INTO report (meeting_id, document_name, ydoc_state, snapshot_seq, text)
+         SELECT m.id, $9, $10, 0, $11 FROM m RETURNING id, document_name
+       )
+       SELECT m.id, m.created_at, m.updated_at, r.id AS report_id, r.document_name FROM m, r`,
+      [
+        fields.date, fields.kind, fields.title, fields.titleNl ?? null, fields.titleFr ?? null, fields.location ?? null,
+        fields.sourceFile ?? null, fields.sourceHash ?? null,
+        newDocumentName(fields.date), content ? Buffer.from(content.ydocState) : null, content?.text ?? '',
+      ],
     );
-    return meeting;
+    const meeting = manager.create(Meeting, {
+      titleNl: null, titleFr: null, sourceFile: null, sourceHash: null, ...fields,
+      id: row.id, createdAt: row.created_at, updatedAt: row.updated_at,
+    });
+    return { meeting, report: { id: row.report_id, documentName: row.document_name } };
   }
 
   async update(actor: Actor | null, id: string, input: UpdateMeetingInput): Promise<Meeting> {

@@ -17,11 +17,11 @@ export class EntityDirectory {
   ) {}
 
   static async load(manager: EntityManager): Promise<EntityDirectory> {
-    const [people, organizations] = await Promise.all([
-      manager.query(`SELECT id, name, aliases FROM person`) as Promise<KnownEntity[]>,
-      manager.query(`SELECT id, name, aliases FROM organization`) as Promise<KnownEntity[]>,
-    ]);
-    return new EntityDirectory(manager, people, organizations);
+    const rows: (KnownEntity & { kind: 'person' | 'organization' })[] = await manager.query(
+      `SELECT 'person' AS kind, id, name, aliases FROM person UNION ALL SELECT 'organization', id, name, aliases FROM organization`,
+    );
+    const pick = (kind: string) => rows.filter((row) => row.kind === kind).map(({ id, name, aliases }) => ({ id, name, aliases }));
+    return new EntityDirectory(manager, pick('person'), pick('organization'));
   }
 
   async person(rawName: string): Promise<string> {

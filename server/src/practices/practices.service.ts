@@ -96,9 +96,6 @@ export class PracticesService {
    */
   async insertMany(manager: EntityManager, list: PracticeFields[], origin: PracticeOrigin): Promise<string[]> {
     if (!list.length) return [];
-    for (const meetingId of new Set(list.map((fields) => fields.meetingId).filter((id): id is string => Boolean(id)))) {
-      await this.assertExists(manager, 'meeting', meetingId, 'meetingId');
-    }
     const rows = list.map((fields) => ({
       id: crypto.randomUUID(),
       title: requireText('title', fields.title, 500),
@@ -107,38 +104,34 @@ export class PracticesService {
       source_passage: optionalText('sourcePassage', fields.sourcePassage, 20000),
       section: optionalText('section', fields.section, 500),
       anchor: fields.anchor ?? null,
-      themes: [...new Set(fields.themeKeys ?? [])],
-      methods: [...new Set(fields.methodKeys ?? [])],
+      themes: [...new Set((fields.themeKeys ?? []).map(trimKey))],
+      methods: [...new Set((fields.methodKeys ?? []).map(trimKey))],
       organizations: [...new Set(fields.organizationIds ?? [])],
     }));
-    await this.idsForKeys(manager, 'theme', rows.flatMap((row) => row.themes), 'themes');
-    await this.idsForKeys(manager, 'method', rows.flatMap((row) => row.methods), 'methods');
-    const organizations = [...new Set(rows.flatMap((row) => row.organizations))];
-    if (organizations.length) {
-      const found: { id: string }[] = await manager.query(`SELECT id FROM organization WHERE id = ANY($1::uuid[])`, [organizations]);
-      if (found.length !== organizations.length) throw badInput('organizationIds', 'Some organisations do not exist');
-    }
-    const json = JSON.stringify(rows);
+    await checkReferences(manager, {
+      meetingIds: rows.flatMap((row) => (row.meeting_id ? [row.meeting_id] : [])),
+      themeKeys: rows.flatMap((row) => row.themes),
+      methodKeys: rows.flatMap((row) => row.methods),
+      organizationIds: rows.flatMap((row) => row.organizations),
+    });
+    // One statement for the practices and their links: the foreign keys are checked at its end.
     await manager.query(
-      `INSERT INTO practice (id, title, description, meeting_id, source_passage, section, anchor, origin)
-       SELECT r.id, r.title, r.description, r.meeting_id, r.source_passage, r.section, r.anchor, $2
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, meeting_id uuid, source_passage text, section text, anchor jsonb)`,
-      [json, origin],
-    );
-    await manager.query(
-      `INSERT INTO practice_theme (practice_id, theme_id)
-       SELECT r.id, t.id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, themes text[]) CROSS JOIN LATERAL unnest(r.themes) k JOIN theme t ON t.key = k`,
-      [json],
-    );
-    await manager.query(
-      `INSERT INTO practice_method (practice_id, method_id)
-       SELECT r.id, m.id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, methods text[]) CROSS JOIN LATERAL unnest(r.methods) k JOIN method m ON m.key = k`,
-      [json],
-    );
-    await manager.query(
-      `INSERT INTO practice_organization (practice_id, organization_id)
-       SELECT r.id, o FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, organizations uuid[]) CROSS JOIN LATERAL unnest(r.organizations) o`,
-      [json],
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, meeting_id uuid, source_passage text,
+                                                        section text, anchor jsonb, themes text[], methods text[], organizations uuid[])
+       ), practices AS (
+         INSERT INTO practice (id, title, description, meeting_id, source_passage, section, anchor, origin)
+         SELECT r.id, r.title, r.description, r.meeting_id, r.source_passage, r.section, r.anchor, $2 FROM r
+       ), themes AS (
+         INSERT INTO practice_theme (practice_id, theme_id)
+         SELECT r.id, t.id FROM r CROSS JOIN LATERAL unnest(r.themes) k JOIN theme t ON t.key = k
+       ), methods AS (
+         INSERT INTO practice_method (practice_id, method_id)
+         SELECT r.id, m.id FROM r CROSS JOIN LATERAL unnest(r.methods) k JOIN method m ON m.key = k
+       )
+       INSERT INTO practice_organization (practice_id, organization_id)
+       SELECT r.id, o FROM r CROSS JOIN LATERAL unnest(r.organizations) o`,
+      [JSON.stringify(rows), origin],
     );
     return rows.map((row) => row.id);
   }
@@ -168,38 +161,56 @@ export class PracticesService {
 
   /** Replaces each list that is given; unknown keys or ids are refused, naming the field. */
   private async setLinks(manager: EntityManager, practiceId: string, fields: Partial<PracticeFields>): Promise<void> {
-    if (fields.themeKeys != null) {
-      const ids = await this.idsForKeys(manager, 'theme', fields.themeKeys, 'themes');
+    const themeKeys = fields.themeKeys && [...new Set(fields.themeKeys.map(trimKey))];
+    const methodKeys = fields.methodKeys && [...new Set(fields.methodKeys.map(trimKey))];
+    const organizationIds = fields.organizationIds && [...new Set(fields.organizationIds)];
+    await checkReferences(manager, { themeKeys: themeKeys ?? [], methodKeys: methodKeys ?? [], organizationIds: organizationIds ?? [] });
+    if (themeKeys) {
       await manager.query(`DELETE FROM practice_theme WHERE practice_id = $1`, [practiceId]);
-      await manager.query(`INSERT INTO practice_theme (practice_id, theme_id) SELECT $1, unnest($2::uuid[])`, [practiceId, ids]);
+      await manager.query(`INSERT INTO practice_theme (practice_id, theme_id) SELECT $1, id FROM theme WHERE key = ANY($2)`, [practiceId, themeKeys]);
     }
-    if (fields.methodKeys != null) {
-      const ids = await this.idsForKeys(manager, 'method', fields.methodKeys, 'methods');
+    if (methodKeys) {
       await manager.query(`DELETE FROM practice_method WHERE practice_id = $1`, [practiceId]);
-      await manager.query(`INSERT INTO practice_method (practice_id, method_id) SELECT $1, unnest($2::uuid[])`, [practiceId, ids]);
+      await manager.query(`INSERT INTO practice_method (practice_id, method_id) SELECT $1, id FROM method WHERE key = ANY($2)`, [practiceId, methodKeys]);
     }
-    if (fields.organizationIds != null) {
-      const ids = [...new Set(fields.organizationIds)];
-      const found: { id: string }[] = await manager.query(`SELECT id FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
-      if (found.length !== ids.length) throw badInput('organizationIds', 'Some organisations do not exist');
+    if (organizationIds) {
       await manager.query(`DELETE FROM practice_organization WHERE practice_id = $1`, [practiceId]);
-      await manager.query(`INSERT INTO practice_organization (practice_id, organization_id) SELECT $1, unnest($2::uuid[])`, [practiceId, ids]);
+      await manager.query(`INSERT INTO practice_organization (practice_id, organization_id) SELECT $1, unnest($2::uuid[])`, [practiceId, organizationIds]);
     }
   }
+}
 
-  private async idsForKeys(manager: EntityManager, table: 'theme' | 'method', keys: string[], field: string): Promise<string[]> {
-    const unique = [...new Set(keys.map((key) => String(key).trim()))];
-    const rows: { id: string; key: string }[] = await manager.query(`SELECT id, key FROM ${table} WHERE key = ANY($1)`, [unique]);
-    if (rows.length !== unique.length) {
-      const known = new Set(rows.map((row) => row.key));
-      const unknown = unique.filter((key) => !known.has(key)).map((key) => key.slice(0, 60));
-      throw badInput(field, `Unknown ${table} ${unknown.length > 1 ? 'keys' : 'key'}: ${unknown.join(', ')}`);
-    }
-    return rows.map((row) => row.id);
-  }
+const trimKey = (key: string) => String(key).trim();
 
-  private async assertExists(manager: EntityManager, table: 'meeting', id: string, field: string): Promise<void> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
-    if (!rows.length) throw notFound('Meeting', field);
+/**
+ * Refuses unknown meetings, theme or method keys and organisations, naming the field, with one
+ * statement whatever the number of practices.
+ */
+async function checkReferences(
+  manager: EntityManager,
+  refs: { meetingIds?: string[]; themeKeys: string[]; methodKeys: string[]; organizationIds: string[] },
+): Promise<void> {
+  const unique = (values: string[] = []) => [...new Set(values)];
+  const meetingIds = unique(refs.meetingIds?.map((id) => id.toLowerCase()));
+  const themeKeys = unique(refs.themeKeys);
+  const methodKeys = unique(refs.methodKeys);
+  const organizationIds = unique(refs.organizationIds.map((id) => id.toLowerCase()));
+  if (!meetingIds.length && !themeKeys.length && !methodKeys.length && !organizationIds.length) return;
+  const found: { kind: string; value: string }[] = await manager.query(
+    `SELECT 'meeting' AS kind, id::text AS value FROM meeting WHERE id = ANY($1::uuid[])
+     UNION ALL SELECT 'theme', key FROM theme WHERE key = ANY($2)
+     UNION ALL SELECT 'method', key FROM method WHERE key = ANY($3)
+     UNION ALL SELECT 'organization', id::text FROM organization WHERE id = ANY($4::uuid[])`,
+    [meetingIds.filter(isUuid), themeKeys, methodKeys, organizationIds.filter(isUuid)],
+  );
+  const missing = (kind: string, wanted: string[]) => {
+    const known = new Set(found.filter((row) => row.kind === kind).map((row) => row.value));
+    return wanted.filter((value) => !known.has(value));
+  };
+  if (missing('meeting', meetingIds).length) throw notFound('Meeting', 'meetingId');
+  for (const [kind, field, wanted] of [['theme', 'themes', themeKeys], ['method', 'methods', methodKeys]] as const) {
+    const unknown = missing(kind, wanted).map((key) => key.slice(0, 60));
+    if (unknown.length) throw badInput(field, `Unknown ${kind} ${unknown.length > 1 ? 'keys' : 'key'}: ${unknown.join(', ')}`);
   }
+  if (missing('organization', organizationIds).length) throw badInput('organizationIds', 'Some organisations do not exist');
 }

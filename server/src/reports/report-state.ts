@@ -1,26 +1,62 @@
 import * as Y from 'yjs';
-import type { DataSource, EntityManager } from 'typeorm';
 
-type Queryable = Pick<EntityManager | DataSource, 'query'>;
+/** A DataSource, an EntityManager inside a transaction, or a bare pg pool. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any[]>;
+}
 
 /**
  * A report's Yjs state lives in two places: `report.ydoc_state` (a snapshot covering the log up
  * to `snapshot_seq`) and the append-only `report_update` log after it. Reading = snapshot + tail.
  */
 export async function loadReportDoc(db: Queryable, documentName: string): Promise<Y.Doc | null> {
-  const [report]: { ydoc_state: Buffer | null; snapshot_seq: string }[] = await db.query(
-    `SELECT ydoc_state, snapshot_seq FROM report WHERE document_name = $1`,
-    [documentName],
-  );
-  if (!report) return null;
+  return (await loadReportDocs(db, [documentName])).get(documentName) ?? null;
+}
+
+/** Several documents at once, whatever their number (indexing a batch of imports). */
+export async function loadReportDocs(db: Queryable, documentNames: string[]): Promise<Map<string, Y.Doc>> {
+  const docs = new Map<string, Y.Doc>();
+  for (const [documentName, state] of await readReportStates(db, documentNames)) docs.set(documentName, stateToDoc(state));
+  return docs;
+}
+
+export function stateToDoc(state: StoredReportState): Y.Doc {
   const doc = new Y.Doc();
-  if (report.ydoc_state) Y.applyUpdate(doc, report.ydoc_state);
-  const tail: { update: Buffer }[] = await db.query(
-    `SELECT update FROM report_update WHERE document_name = $1 AND seq > $2 ORDER BY seq`,
-    [documentName, report.snapshot_seq],
-  );
-  for (const row of tail) Y.applyUpdate(doc, row.update);
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+  if (state.tail.length) Y.applyUpdate(doc, Y.mergeUpdates(state.tail.map((row) => row.update)));
   return doc;
+}
+
+export interface StoredReportState {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  /** The log after the snapshot, in order. */
+  tail: { seq: number; update: Uint8Array }[];
+}
+
+/**
+ * Snapshot and tail in one statement: one statement reads one consistent view, so a compaction
+ * committing in between cannot move updates into a snapshot this read does not see.
+ */
+export async function readReportStates(db: Queryable, documentNames: string[]): Promise<Map<string, StoredReportState>> {
+  const states = new Map<string, StoredReportState>();
+  if (!documentNames.length) return states;
+  const rows: { document_name: string; seq: string; data: Buffer | null; is_snapshot: boolean }[] = await db.query(
+    `SELECT document_name, snapshot_seq AS seq, ydoc_state AS data, true AS is_snapshot FROM report WHERE document_name = ANY($1)
+     UNION ALL
+     SELECT u.document_name, u.seq, u.update, false FROM report_update u JOIN report r ON r.document_name = u.document_name
+      WHERE u.document_name = ANY($1) AND u.seq > r.snapshot_seq
+     ORDER BY document_name, is_snapshot DESC, seq`,
+    [documentNames],
+  );
+  for (const row of rows) {
+    if (row.is_snapshot) {
+      states.set(row.document_name, { snapshot: row.data && new Uint8Array(row.data), snapshotSeq: Number(row.seq), tail: [] });
+    } else {
+      states.get(row.document_name)!.tail.push({ seq: Number(row.seq), update: new Uint8Array(row.data!) });
+    }
+  }
+  return states;
 }
 
 /** Appends one update to the log (the collaboration server relays it to open editors). */

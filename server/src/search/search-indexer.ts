@@ -1,23 +1,23 @@
 import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { themeMatcher, type TermMatcher } from '../taxonomy/match.js';
-import type { ReportSection } from '../reports/report-content.js';
+import { normalizeForMatch, themeMatcher, type TermMatcher } from '../taxonomy/match.js';
+import { yDocToSections, type ReportSection } from '../reports/report-content.js';
+import { loadReportDocs } from '../reports/report-state.js';
 
 type Db = Pick<DataSource | EntityManager, 'query'>;
 
-/** Adds the words of newly indexed text to the vocabulary that typo correction draws from. */
-const WORDS_SQL = `
-  INSERT INTO search_word (word)
-  SELECT DISTINCT w FROM search_entry e, unnest(tsvector_to_array(to_tsvector('simple', f_unaccent(e.title || ' ' || e.tags || ' ' || e.body)))) w
-   WHERE e.id = ANY($1) AND length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9]+$'
-  ON CONFLICT DO NOTHING`;
+/** What an insert into search_entry returns: the text whose words typo correction may suggest. */
+const RETURNING_TEXT = `RETURNING concat_ws(' ', search_entry.title, search_entry.tags, search_entry.body) AS text`;
 
 /** Practices with their themes, methods and centres. */
 const PRACTICES_SQL = `
   INSERT INTO search_entry (kind, entity_id, meeting_id, meeting_date, meeting_kind, title, tags, body, theme_keys, method_keys, organization_ids, document)
   SELECT 'PRACTICE', p.id, p.meeting_id, m.date, m.kind, p.title, x.tags, p.description, x.theme_keys, x.method_keys, x.organization_ids,
          search_document(p.title, x.tags, p.description)
-    FROM practice p
+    -- Joined with the wanted ids rather than filtered by "= ANY": a batch brings thousands of
+    -- ids, and a scan testing each row against the whole array grows with the table.
+    FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) wanted
+    JOIN practice p ON p.id = wanted.id
     LEFT JOIN meeting m ON m.id = p.meeting_id
     CROSS JOIN LATERAL (
       SELECT coalesce((SELECT array_agg(t.key ORDER BY t.key) FROM practice_theme pt JOIN theme t ON t.id = pt.theme_id WHERE pt.practice_id = p.id), '{}') AS theme_keys,
@@ -29,30 +29,33 @@ const PRACTICES_SQL = `
                (SELECT string_agg(concat_ws(' ', me.name, array_to_string(me.aliases, ' ')), ' ') FROM practice_method pm JOIN method me ON me.id = pm.method_id WHERE pm.practice_id = p.id),
                (SELECT string_agg(o.name, ' ') FROM practice_organization po JOIN organization o ON o.id = po.organization_id WHERE po.practice_id = p.id)
              ) AS tags
+      -- OFFSET 0 keeps the subquery apart: flattened, its sub-selects would be arguments that
+      -- search_document() uses several times, and PostgreSQL then stops inlining it (3x slower).
+      OFFSET 0
     ) x
-   WHERE p.id = ANY($1)
   ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
     meeting_id = EXCLUDED.meeting_id, meeting_date = EXCLUDED.meeting_date, meeting_kind = EXCLUDED.meeting_kind, title = EXCLUDED.title,
     tags = EXCLUDED.tags, body = EXCLUDED.body, theme_keys = EXCLUDED.theme_keys, method_keys = EXCLUDED.method_keys,
     organization_ids = EXCLUDED.organization_ids, document = EXCLUDED.document
-  RETURNING id`;
+  ${RETURNING_TEXT}`;
 
 /** Meetings: title, place and who was there, so a name or a place finds the meeting. */
 const MEETINGS_SQL = `
   INSERT INTO search_entry (kind, entity_id, meeting_id, meeting_date, meeting_kind, title, tags, body, organization_ids, document)
   SELECT 'MEETING', m.id, m.id, m.date, m.kind, m.title, concat_ws(' ', m.title_nl, m.title_fr), x.body, x.orgs,
          search_document(m.title, concat_ws(' ', m.title_nl, m.title_fr), x.body)
-    FROM meeting m
+    FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) wanted
+    JOIN meeting m ON m.id = wanted.id
     CROSS JOIN LATERAL (
       SELECT concat_ws(' · ', m.location, (SELECT string_agg(pe.name || coalesce(' (' || o.name || ')', ''), ', ')
                 FROM attendance a JOIN person pe ON pe.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id WHERE a.meeting_id = m.id)) AS body,
              coalesce((SELECT array_agg(DISTINCT a.organization_id) FROM attendance a WHERE a.meeting_id = m.id AND a.organization_id IS NOT NULL), '{}') AS orgs
+      OFFSET 0 -- as for practices: keeps search_document() inlined
     ) x
-   WHERE m.id = ANY($1)
   ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
     meeting_date = EXCLUDED.meeting_date, meeting_kind = EXCLUDED.meeting_kind, title = EXCLUDED.title, tags = EXCLUDED.tags,
     body = EXCLUDED.body, organization_ids = EXCLUDED.organization_ids, document = EXCLUDED.document
-  RETURNING id`;
+  ${RETURNING_TEXT}`;
 
 /** Methods, people and centres by name (with aliases, so every spelling finds them). */
 const NAMES_SQL = `
@@ -63,13 +66,15 @@ const NAMES_SQL = `
   )
   INSERT INTO search_entry (kind, entity_id, key, title, tags, body, method_keys, organization_ids, document)
   SELECT kind, id, key, title, tags, body, method_keys, orgs, search_document(title, tags, body) FROM rows r
-   WHERE NOT EXISTS (SELECT 1 FROM search_entry e WHERE e.kind = r.kind AND e.entity_id = r.id AND e.section_index = 0
-                       AND e.title = r.title AND e.tags = r.tags AND e.body = r.body)
+   -- A scalar sub-select is one lookup per name through the unique index; NOT EXISTS would be
+   -- planned as an anti-join reading every entry.
+   WHERE (SELECT ROW(e.title, e.tags, e.body) FROM search_entry e WHERE e.kind = r.kind AND e.entity_id = r.id AND e.section_index = 0)
+         IS DISTINCT FROM ROW(r.title::text, r.tags, r.body)
   ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
     key = EXCLUDED.key, title = EXCLUDED.title, tags = EXCLUDED.tags, body = EXCLUDED.body, method_keys = EXCLUDED.method_keys,
     organization_ids = EXCLUDED.organization_ids, document = EXCLUDED.document
   WHERE search_entry.title IS DISTINCT FROM EXCLUDED.title OR search_entry.tags IS DISTINCT FROM EXCLUDED.tags OR search_entry.body IS DISTINCT FROM EXCLUDED.body
-  RETURNING id`;
+  ${RETURNING_TEXT}`;
 
 function hash(text: string): string {
   return crypto.createHash('sha1').update(text).digest('hex');
@@ -86,7 +91,7 @@ export class SearchIndexer {
   async reindexPractices(ids: string[] | null, db: Db = this.dataSource): Promise<void> {
     const wanted = ids ?? (await this.allIds(db, 'practice'));
     if (!wanted.length) return;
-    const rows: { id: string }[] = await db.query(PRACTICES_SQL, [wanted]);
+    const rows: { text: string }[] = await db.query(PRACTICES_SQL, [wanted]);
     await this.addWords(db, rows);
   }
 
@@ -98,53 +103,78 @@ export class SearchIndexer {
   async reindexMeetings(ids: string[] | null, db: Db = this.dataSource): Promise<void> {
     const wanted = ids ?? (await this.allIds(db, 'meeting'));
     if (!wanted.length) return;
-    const rows: { id: string }[] = await db.query(MEETINGS_SQL, [wanted]);
+    const rows: { text: string }[] = await db.query(MEETINGS_SQL, [wanted]);
     await this.addWords(db, rows);
   }
 
   async reindexNames(db: Db = this.dataSource): Promise<void> {
-    const rows: { id: string }[] = await db.query(NAMES_SQL);
+    const rows: { text: string }[] = await db.query(NAMES_SQL);
     await db.query(`DELETE FROM search_entry e WHERE e.kind = 'PERSON' AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = e.entity_id)`);
     await db.query(`DELETE FROM search_entry e WHERE e.kind = 'ORGANIZATION' AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = e.entity_id)`);
     await db.query(`DELETE FROM search_entry e WHERE e.kind = 'METHOD' AND NOT EXISTS (SELECT 1 FROM method m WHERE m.id = e.entity_id)`);
     await this.addWords(db, rows);
   }
 
-  /** The sections of one report: only those whose heading or text changed are written again. */
-  async reindexReportSections(reportId: string, sections: ReportSection[], db: Db = this.dataSource): Promise<number> {
-    const [report]: { meeting_id: string; date: string; kind: string; title: string }[] = await db.query(
-      `SELECT r.meeting_id, m.date, m.kind, m.title FROM report r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = $1`,
-      [reportId],
+  /** The sections of stored reports, read from their documents. */
+  async reindexStoredReports(reports: { id: string; document_name: string }[], db: Db = this.dataSource): Promise<number> {
+    const docs = await loadReportDocs(db, reports.map((report) => report.document_name));
+    const sections = reports.flatMap((report) => {
+      const doc = docs.get(report.document_name);
+      return doc ? [{ reportId: report.id, sections: yDocToSections(doc) }] : [];
+    });
+    for (const doc of docs.values()) doc.destroy();
+    return this.reindexReportSections(sections, db);
+  }
+
+  /** The sections of some reports: only those whose heading or text changed are written again. */
+  async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Db = this.dataSource): Promise<number> {
+    if (!reports.length) return 0;
+    const reportIds = reports.map((report) => report.reportId);
+    const meta: { id: string; meeting_id: string; date: string; kind: string; title: string }[] = await db.query(
+      `SELECT r.id, r.meeting_id, m.date, m.kind, m.title FROM report r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = ANY($1)`,
+      [reportIds],
     );
-    if (!report) return 0;
-    const existing: { section_index: number; content_hash: string }[] = await db.query(
-      `SELECT section_index, content_hash FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1`,
-      [reportId],
+    const meetings = new Map(meta.map((row) => [row.id, row]));
+    const existing: { entity_id: string; section_index: number; content_hash: string }[] = await db.query(
+      `SELECT entity_id, section_index, content_hash FROM search_entry WHERE kind = 'SECTION' AND entity_id = ANY($1)`,
+      [reportIds],
     );
-    const known = new Map(existing.map((row) => [row.section_index, row.content_hash]));
+    const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
     const matcher = await this.themes(db);
-    const changed = sections
-      .map((section) => {
-        const title = section.heading ?? report.title;
-        const body = section.text.slice(0, 100_000);
-        return { index: section.index, title, body, hash: hash(`${title}\u0000${body}`), themes: matcher.keysIn(`${title}\n${body}`) };
-      })
-      .filter((section) => known.get(section.index) !== section.hash && (section.body.trim() !== '' || section.title.trim() !== ''));
+    const changed = reports.flatMap(({ reportId, sections }) => {
+      const meeting = meetings.get(reportId);
+      if (!meeting) return [];
+      return sections
+        .map((section) => {
+          const title = section.heading ?? meeting.title;
+          const body = section.text.slice(0, 100_000);
+          return {
+            report_id: reportId, meeting_id: meeting.meeting_id, date: meeting.date, kind: meeting.kind,
+            index: section.index, title, body, hash: hash(`${title}\u0000${body}`), themes: matcher.keysIn(`${title}\n${body}`),
+          };
+        })
+        .filter((section) => !known.has(`${reportId}/${section.index}/${section.hash}`) && (section.body.trim() !== '' || section.title.trim() !== ''));
+    });
     if (changed.length) {
-      const rows: { id: string }[] = await db.query(
+      const rows: { text: string }[] = await db.query(
         `INSERT INTO search_entry (kind, entity_id, section_index, meeting_id, meeting_date, meeting_kind, title, tags, body, theme_keys, content_hash, document)
-         SELECT 'SECTION', $1, s.index, $2, $3::date, $4, s.title, t.tags, s.body, s.themes, s.hash, search_document(s.title, t.tags, s.body)
-           FROM jsonb_to_recordset($5::jsonb) AS s(index int, title text, body text, hash text, themes text[])
+         SELECT 'SECTION', s.report_id, s.index, s.meeting_id, s.date, s.kind, s.title, t.tags, s.body, s.themes, s.hash, search_document(s.title, t.tags, s.body)
+           FROM jsonb_to_recordset($1::jsonb) AS s(report_id uuid, meeting_id uuid, date date, kind text, index int, title text, body text, hash text, themes text[])
            CROSS JOIN LATERAL (SELECT coalesce(string_agg(concat_ws(' ', th.label_nl, th.label_fr, th.label_en), ' '), '') AS tags FROM theme th WHERE th.key = ANY(s.themes)) t
          ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
            title = EXCLUDED.title, tags = EXCLUDED.tags, body = EXCLUDED.body, theme_keys = EXCLUDED.theme_keys, meeting_date = EXCLUDED.meeting_date,
            meeting_kind = EXCLUDED.meeting_kind, content_hash = EXCLUDED.content_hash, document = EXCLUDED.document
-         RETURNING id`,
-        [reportId, report.meeting_id, report.date, report.kind, JSON.stringify(changed)],
+         ${RETURNING_TEXT}`,
+        [JSON.stringify(changed)],
       );
       await this.addWords(db, rows);
     }
-    await db.query(`DELETE FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1 AND section_index >= $2`, [reportId, sections.length]);
+    // Sections past the end of a report that got shorter.
+    await db.query(
+      `DELETE FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = ANY($1::uuid[])
+          AND e.section_index >= ($2::int[])[array_position($1::uuid[], e.entity_id)]`,
+      [reportIds, reports.map((report) => report.sections.length)],
+    );
     return changed.length;
   }
 
@@ -167,7 +197,19 @@ export class SearchIndexer {
     return ((await db.query(`SELECT id FROM ${table}`)) as { id: string }[]).map((row) => row.id);
   }
 
-  private async addWords(db: Db, rows: { id: string }[]): Promise<void> {
-    if (rows.length) await db.query(WORDS_SQL, [rows.map((row) => row.id)]);
+  /**
+   * The vocabulary grows with every indexed text, split into words exactly as the search splits a
+   * query. Sending the distinct words of a batch is cheaper than having the database tokenise the
+   * text once more.
+   */
+  private async addWords(db: Db, rows: { text: string }[]): Promise<void> {
+    const words = new Set<string>();
+    for (const row of rows) {
+      for (const word of normalizeForMatch(row.text).split(' ')) {
+        if (word.length >= 3 && word.length <= 40 && !/^[0-9]+$/.test(word)) words.add(word);
+      }
+    }
+    // Sorted: two transactions adding common words lock them in the same order, never in a cycle.
+    if (words.size) await db.query(`INSERT INTO search_word (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...words].sort()]);
   }
 }

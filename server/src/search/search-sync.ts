@@ -9,17 +9,14 @@ import type { ThemesService } from '../themes/themes.service.js';
 import type { AttendancesService } from '../meetings/attendances.service.js';
 import type { Logger } from '../logger.js';
 import { ImportIndexQueue } from './import-index-queue.js';
-import { yDocToSections } from '../reports/report-content.js';
-import { loadReportDoc } from '../reports/report-state.js';
+
+const REPORTS_PER_PASS = 50;
 
 /** Every report's sections, from its stored document (first start, or after the taxonomy changed). */
 export async function reindexAllReports(dataSource: DataSource, indexer: SearchIndexer): Promise<void> {
-  const reports: { id: string; document_name: string }[] = await dataSource.query(`SELECT id, document_name FROM report`);
-  for (const report of reports) {
-    const doc = await loadReportDoc(dataSource, report.document_name);
-    if (!doc) continue;
-    await indexer.reindexReportSections(report.id, yDocToSections(doc));
-    doc.destroy();
+  const reports: { id: string; document_name: string }[] = await dataSource.query(`SELECT id, document_name FROM report ORDER BY id`);
+  for (let start = 0; start < reports.length; start += REPORTS_PER_PASS) {
+    await indexer.reindexStoredReports(reports.slice(start, start + REPORTS_PER_PASS));
   }
 }
 
@@ -37,7 +34,7 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
     if (sources.logger) sources.logger.error({ err: error }, 'search indexing of imported reports failed');
     else console.error('search indexing of imported reports failed', error);
   });
-  sources.importer.onImported(async (result) => queue.add(result));
+  sources.importer.onImported(async (result) => queue.add(result.meetingId));
   sources.practices.onChanged((ids, deleted) => (deleted ? indexer.removePractices(ids) : indexer.reindexPractices(ids)));
   sources.meetings.onChanged((id) => indexer.reindexMeetings([id]));
   sources.attendances.onChanged(async (id) => {
@@ -54,12 +51,19 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
   return queue;
 }
 
-/** On a database that has content but an empty index (an upgrade), builds the index once. */
-export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchIndexer): Promise<void> {
+/**
+ * At start: on a database that has content but an empty index (an upgrade) builds the index once;
+ * otherwise indexes what imports before a crash left pending.
+ */
+export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchIndexer, queue: ImportIndexQueue): Promise<void> {
   const [row]: { empty: boolean }[] = await dataSource.query(
     `SELECT NOT EXISTS (SELECT 1 FROM search_entry) AND EXISTS (SELECT 1 FROM meeting) AS empty`,
   );
-  if (!row.empty) return;
-  await indexer.rebuildAll();
-  await reindexAllReports(dataSource, indexer);
+  if (row.empty) {
+    await indexer.rebuildAll();
+    await reindexAllReports(dataSource, indexer);
+    await dataSource.query(`DELETE FROM search_pending`);
+  } else {
+    await queue.recover();
+  }
 }

@@ -1,5 +1,6 @@
 import { InitialSchema1732000000000 } from './1732000000000-initial-schema.js';
 import { SearchIndex1732000001000 } from './1732000001000-search-index.js';
+import { SearchPending1732000002000 } from './1732000002000-search-pending.js';
 
 /** Every migration, in order. New ones are appended here (ESM: no glob loading). */
-export const migrations = [InitialSchema1732000000000, SearchIndex1732000001000];
+export const migrations = [InitialSchema1732000000000, SearchIndex1732000001000, SearchPending1732000002000];
