@@ -121,10 +121,12 @@ async function measure(label: string): Promise<void> {
   }
 }
 
-/** `npm run bench -- search`: 100,000 entries, on PostgreSQL and on PGlite. */
+/** `npm run bench -- search`: 100,000 entries, on PostgreSQL and on PGlite (BENCH_SKIP_POSTGRES / BENCH_SKIP_PGLITE=1 leave one out). */
 export async function run(): Promise<void> {
-  process.env.DATABASE_URL = POSTGRES;
-  await measure('PostgreSQL');
+  if (process.env.BENCH_SKIP_POSTGRES !== '1') {
+    process.env.DATABASE_URL = POSTGRES;
+    await measure('PostgreSQL');
+  }
   delete process.env.DATABASE_URL;
   if (process.env.BENCH_SKIP_PGLITE !== '1') await measure('PGlite');
 }
