@@ -205,9 +205,9 @@ export class ImportService {
   }
 
   /**
-   * A corrected report updates its meeting and replaces the body as a new change on top of what is there (appended to the
-   * update log), so nothing anyone edited is overwritten in place and open editors receive it
-   * like any other edit.
+   * A corrected report updates its meeting and replaces the body as a new change on top of what
+   * is there (appended to the update log), so nothing anyone edited is overwritten in place and
+   * open editors receive it like any other edit.
    */
   private async updateMeeting(manager: EntityManager, meetingId: string, documentName: string, fields: MeetingFields, parsed: ParsedReport): Promise<string> {
     await manager.query(

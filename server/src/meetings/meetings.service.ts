@@ -56,7 +56,10 @@ export class MeetingsService {
     return meeting;
   }
 
-  /** A meeting always has a report: both rows are written together (one statement), the report empty or with a first content. */
+  /**
+   * A meeting always has a report: both rows are written together, in one statement, the report
+   * empty or with a first content.
+   */
   async insertWithReport(
     manager: EntityManager,
     fields: Pick<Meeting, 'date' | 'kind' | 'title' | 'location'> & Partial<Meeting>,
