@@ -92,7 +92,7 @@ async function measure(label: string): Promise<void> {
     const endToEnd: number[] = [];
     const bare: number[] = [];
     const body = (item: (typeof QUERIES)[number]) => JSON.stringify({
-      query: `query ($q: String!, $f: SearchFilter) { search(query: $q, filter: $f, first: 20) { totalCount didYouMean hits { kind id title snippet score meeting { date } } facets { themes { key count } organizations { id count } years { year count } kinds { kind count } } } }`,
+      query: `query ($q: String!, $f: SearchFilter) { search(query: $q, filter: $f, first: 20) { totalCount totalCountIsEstimate didYouMean hits { kind id title snippet score meeting { date } } facets { estimated themes { key count } organizations { id count } years { year count } kinds { kind count } } } }`,
       variables: { q: item.query, f: item.filter },
     });
     for (let run = 0; run < RUNS; run++) {

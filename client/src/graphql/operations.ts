@@ -53,9 +53,10 @@ export const MethodQuery = graphql(`
 export const SearchQuery = graphql(`
   query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String, $language: String) {
     search(query: $query, filter: $filter, first: $first, after: $after, language: $language) {
-      totalCount didYouMean
+      totalCount totalCountIsEstimate didYouMean
       hits { kind id key title snippet meeting { id date title } }
       facets {
+        estimated
         themes { key label count }
         organizations { id name count }
         years { year count }

@@ -15,6 +15,7 @@ export const en = {
   },
   search: {
     title: 'Search', label: 'Search good practices, reports, methods and people', submit: 'Search', results_one: '{{count}} result', results_other: '{{count}} results',
+    results_about_one: 'about {{count}} result', results_about_other: 'about {{count}} results', estimated: 'Counted on a sample of the index: so many entries match that these numbers are estimates',
     didYouMean: 'Showing results for <b>{{query}}</b>', none: 'Nothing found for “{{query}}”.', noneHint: 'Try fewer or other words, or the other language.',
     filters: 'Filters', themes: 'Themes', organizations: 'Centres', years: 'Years', kinds: 'Kinds', clear: 'Clear filters', more: 'More results', from: 'From', to: 'To',
     kind: { PRACTICE: 'Good practice', SECTION: 'Report section', METHOD: 'Method', MEETING: 'Meeting', PERSON: 'Person', ORGANIZATION: 'Centre', THEME: 'Theme' },

@@ -16,6 +16,7 @@ export const fr: Messages = {
   },
   search: {
     title: 'Recherche', label: 'Chercher dans les bonnes pratiques, rapports, méthodes et personnes', submit: 'Chercher', results_one: '{{count}} résultat', results_other: '{{count}} résultats',
+    results_about_one: 'environ {{count}} résultat', results_about_other: 'environ {{count}} résultats', estimated: 'Compté sur un échantillon de l’index : tant d’éléments correspondent que ces nombres sont des estimations',
     didYouMean: 'Résultats pour <b>{{query}}</b>', none: 'Aucun résultat pour « {{query}} ».', noneHint: 'Essayez moins de mots, d’autres mots ou l’autre langue.',
     filters: 'Filtres', themes: 'Thèmes', organizations: 'Centres', years: 'Années', kinds: 'Types', clear: 'Effacer les filtres', more: 'Plus de résultats', from: 'Du', to: 'Au',
     kind: { PRACTICE: 'Bonne pratique', SECTION: 'Partie de rapport', METHOD: 'Méthode', MEETING: 'Rencontre', PERSON: 'Personne', ORGANIZATION: 'Centre', THEME: 'Thème' },

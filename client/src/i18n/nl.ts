@@ -16,6 +16,7 @@ export const nl: Messages = {
   },
   search: {
     title: 'Zoeken', label: 'Zoek in goede praktijken, verslagen, methodes en personen', submit: 'Zoeken', results_one: '{{count}} resultaat', results_other: '{{count}} resultaten',
+    results_about_one: 'ongeveer {{count}} resultaat', results_about_other: 'ongeveer {{count}} resultaten', estimated: 'Geteld op een steekproef van de index: er zijn zoveel treffers dat deze aantallen schattingen zijn',
     didYouMean: 'Resultaten voor <b>{{query}}</b>', none: 'Niets gevonden voor “{{query}}”.', noneHint: 'Probeer minder of andere woorden, of de andere taal.',
     filters: 'Filters', themes: "Thema's", organizations: 'Centra', years: 'Jaren', kinds: 'Soorten', clear: 'Filters wissen', more: 'Meer resultaten', from: 'Vanaf', to: 'Tot',
     kind: { PRACTICE: 'Goede praktijk', SECTION: 'Deel van een verslag', METHOD: 'Methode', MEETING: 'Bijeenkomst', PERSON: 'Persoon', ORGANIZATION: 'Centrum', THEME: 'Thema' },

@@ -20,6 +20,12 @@ function hitPath(hit: { kind: string; id: string; key?: string | null }): string
 }
 
 /** Search with facets; query, filters and page size live in the URL so a search can be shared. */
+/** A facet's count; counts taken on the index's sample are marked as estimates. */
+function FacetCount({ count, estimated }: { count: number; estimated: boolean }) {
+  const { t } = useTranslation();
+  return estimated ? <span className="count" title={t('search.estimated')}>≈{count}</span> : <span className="count">{count}</span>;
+}
+
 export function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -67,7 +73,7 @@ export function SearchPage() {
               {result.facets.themes.map((facet) => (
                 <label key={facet.key} className="facet">
                   <input type="checkbox" checked={filter.themes.includes(facet.key)} onChange={() => toggle('theme', facet.key)} />
-                  <span>{facet.label}</span><span className="count">{facet.count}</span>
+                  <span>{facet.label}</span><FacetCount count={facet.count} estimated={result.facets.estimated} />
                 </label>
               ))}
             </fieldset>
@@ -76,7 +82,7 @@ export function SearchPage() {
               {result.facets.organizations.slice(0, 12).map((facet) => (
                 <label key={facet.id} className="facet">
                   <input type="checkbox" checked={filter.organizations.includes(facet.id)} onChange={() => toggle('org', facet.id)} />
-                  <span>{facet.name}</span><span className="count">{facet.count}</span>
+                  <span>{facet.name}</span><FacetCount count={facet.count} estimated={result.facets.estimated} />
                 </label>
               ))}
             </fieldset>
@@ -85,7 +91,7 @@ export function SearchPage() {
               {result.facets.years.map((facet) => (
                 <label key={facet.year} className="facet">
                   <input type="radio" name="year" checked={params.get('year') === String(facet.year)} onChange={() => setSingle('year', String(facet.year))} onClick={() => params.get('year') === String(facet.year) && setSingle('year', null)} />
-                  <span>{facet.year}</span><span className="count">{facet.count}</span>
+                  <span>{facet.year}</span><FacetCount count={facet.count} estimated={result.facets.estimated} />
                 </label>
               ))}
             </fieldset>
@@ -94,14 +100,14 @@ export function SearchPage() {
               {result.facets.kinds.map((facet) => (
                 <label key={facet.kind} className="facet">
                   <input type="checkbox" checked={filter.kinds.includes(facet.kind)} onChange={() => toggle('kind', facet.kind)} />
-                  <span>{t(`search.kind.${facet.kind}`, facet.kind)}</span><span className="count">{facet.count}</span>
+                  <span>{t(`search.kind.${facet.kind}`, facet.kind)}</span><FacetCount count={facet.count} estimated={result.facets.estimated} />
                 </label>
               ))}
             </fieldset>
           </aside>
           <div className="columns__main">
             <p className="result-count" role="status">
-              {t('search.results', { count: result.totalCount })}
+              {t(result.totalCountIsEstimate ? 'search.results_about' : 'search.results', { count: result.totalCount })}
               {result.didYouMean && <> · <Snippet text={t('search.didYouMean', { query: result.didYouMean })} /></>}
             </p>
             {result.totalCount === 0 ? (

@@ -6,7 +6,7 @@ import { requireIsoDate } from '../common/validate.js';
 import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection.js';
 import { parseId, toGlobalId, type NodeType } from '../graphql/global-id.js';
 import { methodMatcher, normalizeForMatch, themeMatcher, TermMatcher } from '../taxonomy/match.js';
-import { KNOWN_WORDS_SQL, SEARCH_SQL, SIMILAR_WORD_SQL } from './search.sql.js';
+import { EXACT_LIMIT, EXACT_SQL, EXACT_TOTAL_LIMIT, hitsSql, KNOWN_WORDS_SQL, SAMPLE_MODULUS, SAMPLE_SQL, SIMILAR_WORD_SQL } from './search.sql.js';
 
 /** Queries longer than this are refused (BAD_USER_INPUT), documented in the schema. */
 export const MAX_QUERY_LENGTH = 500;
@@ -32,10 +32,21 @@ export interface RawHit {
   snippet: string;
 }
 
+/** What SAMPLE_SQL and EXACT_SQL count. */
+interface Counted {
+  total: number;
+  themes: SearchAnswer['facets']['themes'];
+  organizations: SearchAnswer['facets']['organizations'];
+  years: SearchAnswer['facets']['years'];
+  kinds: SearchAnswer['facets']['kinds'];
+}
+
 export interface SearchAnswer {
   totalCount: number;
+  totalCountIsEstimate: boolean;
   hits: { kind: string; id: string; key: string | null; title: string; snippet: string; score: number; meetingId: string | null }[];
   facets: {
+    estimated: boolean;
     themes: { key: string; label: string; count: number }[];
     organizations: { id: string; name: string; count: number }[];
     years: { year: number; count: number }[];
@@ -119,21 +130,36 @@ export class SearchService {
     return this.taxonomy;
   }
 
-  /** The SQL statement and its parameters, as the benchmark runs them bare. */
-  async statement(query: string, filterParams: unknown[], size: number, offset: number, language: string): Promise<{ sql: string; params: unknown[] }> {
-    const { themes, methods } = await this.matchers();
-    return { sql: SEARCH_SQL, params: [query, themes.keysIn(query), methods.keysIn(query), ...filterParams, size + 1, offset, language] };
-  }
-
   private async run(query: string, filterParams: unknown[], size: number, offset: number, language: string): Promise<Omit<SearchAnswer, 'didYouMean'>> {
     if (!query) {
-      return { totalCount: 0, hits: [], facets: { themes: [], organizations: [], years: [], kinds: [] }, pageInfo: { hasNextPage: false, endCursor: null } };
+      return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: { estimated: false, themes: [], organizations: [], years: [], kinds: [] }, pageInfo: { hasNextPage: false, endCursor: null } };
     }
-    const { sql, params } = await this.statement(query, filterParams, size, offset, language);
-    const [row]: { total: number; hits: RawHit[]; themes: any[]; organizations: any[]; years: any[]; kinds: any[] }[] = await this.dataSource.query(sql, params);
-    const page = row.hits.slice(0, size);
+    const { themes, methods } = await this.matchers();
+    const match = [query, themes.keysIn(query), methods.keysIn(query), ...filterParams];
+    const [sample]: (Counted & { matches: number; filtered: number; entries: number })[] = await this.dataSource.query(SAMPLE_SQL, [...match, language]);
+    let counted: Counted = sample;
+    let hits: RawHit[];
+    const estimated = sample.matches * SAMPLE_MODULUS > EXACT_LIMIT;
+    let totalIsEstimate = estimated;
+    if (!estimated) {
+      [{ hits, ...counted }] = await this.dataSource.query(EXACT_SQL, [...match, size + 1, offset, language]);
+    } else {
+      const filtered = sample.filtered * SAMPLE_MODULUS;
+      // Walking from the most recent entry finds the candidates within a few thousand steps when
+      // at least one entry in thirty matches (entries: the planner's count, -1 before any ANALYZE).
+      const walkByDate = sample.entries > 0 && filtered >= sample.entries / 30;
+      const exactTotal = filtered < EXACT_TOTAL_LIMIT;
+      const [row]: { total: number | null; hits: RawHit[] }[] = await this.dataSource.query(hitsSql(walkByDate, exactTotal), [...match, size + 1, offset]);
+      hits = row.hits;
+      if (exactTotal) {
+        counted = { ...sample, total: row.total! };
+        totalIsEstimate = false;
+      }
+    }
+    const page = hits.slice(0, size);
     return {
-      totalCount: row.total,
+      totalCount: counted.total,
+      totalCountIsEstimate: totalIsEstimate,
       hits: page.map((hit) => ({
         kind: hit.kind,
         id: toGlobalId(NODE_OF_KIND[hit.kind], hit.entity_id),
@@ -144,12 +170,13 @@ export class SearchService {
         meetingId: hit.meeting_id,
       })),
       facets: {
-        themes: row.themes,
-        organizations: row.organizations.map((org: { id: string; name: string; count: number }) => ({ ...org, id: toGlobalId('Organization', org.id) })),
-        years: row.years,
-        kinds: row.kinds,
+        estimated,
+        themes: counted.themes,
+        organizations: counted.organizations.map((org) => ({ ...org, id: toGlobalId('Organization', org.id) })),
+        years: counted.years,
+        kinds: counted.kinds,
       },
-      pageInfo: { hasNextPage: row.hits.length > size, endCursor: page.length ? encodeCursor([offset + page.length]) : null },
+      pageInfo: { hasNextPage: hits.length > size, endCursor: page.length ? encodeCursor([offset + page.length]) : null },
     };
   }
 

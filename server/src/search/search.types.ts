@@ -74,6 +74,8 @@ export class KindFacet {
 
 @ObjectType('SearchFacets', { description: 'Counts per value; each dimension is counted with the other dimensions\' filters applied, not its own' })
 export class SearchFacets {
+  @Field(() => Boolean, { description: 'True when so many entries matched (over 6,000) that the counts were taken on a fixed 1-in-16 sample of the index and multiplied by 16' })
+  estimated: boolean;
   @Field(() => [ThemeFacet]) themes: ThemeFacet[];
   @Field(() => [OrganizationFacet]) organizations: OrganizationFacet[];
   @Field(() => [YearFacet]) years: YearFacet[];
@@ -83,6 +85,8 @@ export class SearchFacets {
 @ObjectType('SearchResult')
 export class SearchResult {
   @Field(() => Int) totalCount: number;
+  @Field(() => Boolean, { description: 'True when totalCount is an estimate from the sample (see SearchFacets.estimated); filters that leave fewer than about 1,000 matches are counted exactly' })
+  totalCountIsEstimate: boolean;
   @Field(() => [SearchHit]) hits: SearchHit[];
   @Field(() => SearchFacets) facets: SearchFacets;
   @Field(() => String, { nullable: true, description: 'When few results matched, the corrected query that was searched instead' })
