@@ -19,13 +19,13 @@ function hitPath(hit: { kind: string; id: string; key?: string | null }): string
   }
 }
 
-/** Search with facets; query, filters and page size live in the URL so a search can be shared. */
 /** A facet's count; counts taken on the index's sample are marked as estimates. */
 function FacetCount({ count, estimated }: { count: number; estimated: boolean }) {
   const { t } = useTranslation();
   return estimated ? <span className="count" title={t('search.estimated')}>≈{count}</span> : <span className="count">{count}</span>;
 }
 
+/** Search with facets; query, filters and page size live in the URL so a search can be shared. */
 export function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();

@@ -5,11 +5,12 @@
  * with the other dimensions' filters, so choosing a value never hides its siblings.
  *
  * Counting every match is what costs: a word found in a third of 100,000 entries means visiting
- * 30,000 rows. So SAMPLE_SQL first counts the matches, and the facets, in a fixed 1-in-SAMPLE_MODULUS
- * sample of the index (partial indexes `WHERE id % 16 = 0`). Up to EXACT_LIMIT estimated matches,
- * EXACT_SQL then counts everything exactly; above it, hitsSql finds the hits and the facets (and
- * the total, unless the filters leave few matches) are the sample's counts scaled up, and say so. Hits are never sampled: they are ranked from the
- * most recent matches of the whole index.
+ * 30,000 rows. So SAMPLE_SQL first counts the matches, and the facets, in a fixed
+ * 1-in-SAMPLE_MODULUS sample of the index (the partial indexes `WHERE id % 16 = 0` of migration
+ * 1732000003000). Up to EXACT_LIMIT estimated matches, EXACT_SQL then counts everything exactly;
+ * above it, hitsSql finds the hits, and the facets (and the total, unless the filters leave few
+ * matches) are the sample's counts scaled up, and say so. Hits are never sampled: they are ranked
+ * from the most recent matches of the whole index.
  *
  * Parameters: $1 query, $2 theme keys named by the query, $3 method keys named by the query,
  * $4 filter themes, $5 filter organisations, $6 filter hit kinds, $7 filter meeting kinds, $8 from,
