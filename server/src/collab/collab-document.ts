@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwarenessStates, encodeUpdate } from './protocol.js';
+import { encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol.js';
 
 /** What the document needs of a connection: somewhere to send frames. */
 export interface Peer {
@@ -22,6 +22,8 @@ export class CollabDocument {
   /** Local updates being stored: the document is not unloaded while any are in flight. */
   pendingWrites = 0;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** The whole document as a sync step 2, kept until the next change: a crowd joining at once costs one encoding. */
+  private fullState: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -29,6 +31,7 @@ export class CollabDocument {
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
       const frame = encodeUpdate(update);
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     });
@@ -46,6 +49,12 @@ export class CollabDocument {
     });
   }
 
+  /** Sync step 2 answering a client's state vector; a client that has nothing gets the shared copy. */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === 0) return (this.fullState ??= encodeSyncStep2(this.doc, stateVector));
+    return encodeSyncStep2(this.doc, stateVector);
+  }
+
   removePeer(peer: Peer): void {
     const owned = this.peers.get(peer);
     if (!owned) return;
@@ -55,6 +64,7 @@ export class CollabDocument {
   }
 
   destroy(): void {
+    this.fullState = null;
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { CollabCloseCode, Role } from '@atelier/shared';
 import { CollabDocument, type Peer } from './collab-document.js';
-import { decodeClientMessage, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, type ClientMessage } from './protocol.js';
+import { decodeClientMessage, encodeAwarenessStates, encodeSyncStep1, MalformedMessageError, type ClientMessage } from './protocol.js';
 import type { UpdateLog } from './update-log.js';
 import type { Fanout, FanoutMessage } from './fanout.js';
 import { Debouncer } from './debouncer.js';
@@ -142,7 +142,7 @@ export class CollabServer {
     }
     switch (message.type) {
       case 'syncStep1':
-        connection.send(encodeSyncStep2(document.doc, message.stateVector));
+        connection.send(document.syncStep2(message.stateVector));
         break;
       case 'update':
         // A viewer's changes are dropped, never applied, stored or relayed; empty ones (a client
