@@ -1,11 +1,19 @@
-import http from 'node:http';
 import * as Y from 'yjs';
-import WebSocket, { WebSocketServer } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { docs as referenceDocs, setupWSConnection } from '@y/websocket-server/utils';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/server.js';
+import { spawnServer } from '../support/process.js';
+import { postGraphQL } from '../support/graphql-http.js';
+import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { writeBlocks } from '../../server/src/reports/report-content.js';
+import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -31,28 +39,32 @@ function client(target: Target, name: string): { doc: Y.Doc; provider: Websocket
   return { doc, provider, synced };
 }
 
-async function referenceTarget(): Promise<{ target: Target; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ noServer: true });
-  const server = http.createServer();
-  server.on('upgrade', (request, socket, head) => wss.handleUpgrade(request, socket, head, (ws) => setupWSConnection(ws, request, { docName: (request.url ?? '/').slice(1).split('?')[0] })));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+/** The stock in-memory server in a child process of its own. */
+async function referenceTarget(): Promise<{ target: Target; close(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'reference-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+  });
   let n = 0;
   return {
     target: { name: 'reference (@y/websocket-server, in memory)', base: `ws://127.0.0.1:${port}`, token: null, documents: async (count) => Array.from({ length: count }, () => `bench-${n++}`) },
-    close: () => new Promise((resolve) => { wss.close(); server.close(() => resolve()); }),
+    close: () => child.kill(),
   };
 }
 
-function atelierTarget(server: TestServer, token: string): Target {
+function atelierTarget(url: string, token: string): Target {
   return {
     name: 'Atelier (PostgreSQL log, store before relay)',
-    base: `${server.url.replace('http', 'ws')}/collab`,
+    base: `${url.replace('http', 'ws')}/collab`,
     token,
     async documents(count) {
       const names: string[] = [];
       for (let i = 0; i < count; i++) {
-        const result = await server.gql(`mutation { createMeeting(input: { date: "2030-01-01", kind: MEETING, title: "Bench" }) { report { documentName } } }`, {}, token);
+        const result = await postGraphQL(url, `mutation { createMeeting(input: { date: "2030-01-01", kind: MEETING, title: "Bench" }) { report { documentName } } }`, {}, token);
         names.push(result.data.createMeeting.report.documentName);
       }
       return names;
@@ -89,7 +101,44 @@ async function propagation(target: Target, editors: number, documents: number, e
   return samples;
 }
 
-async function joinBig(target: Target, joiners: number): Promise<number[]> {
+interface Joined {
+  time: number;
+  close(): void;
+}
+
+async function stockJoin(target: Target, name: string): Promise<Joined> {
+  const c = client(target, name);
+  return {
+    time: await c.synced,
+    close() {
+      c.provider.destroy();
+      c.doc.destroy();
+    },
+  };
+}
+
+/**
+ * A bare protocol client: asks for everything and stops the clock when the whole document has
+ * arrived, without decoding it, so the figure is the server's and not the bench's own CPU.
+ */
+function rawJoin(target: Target, name: string): Promise<Joined> {
+  const started = performance.now();
+  const ws = new WebSocket(`${target.base}/${name}${target.token ? `?token=${target.token}` : ''}`);
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => ws.send(encodeSyncStep1(new Y.Doc())));
+    ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(data);
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
+      resolve({ time: performance.now() - started, close: () => ws.close() });
+    });
+    ws.on('error', reject);
+  });
+}
+
+let sizeShown = false;
+
+/** A large report, written and stored, then joined by `joiners` at once; every one stays until all are in. */
+async function joinBig(target: Target, joiners: number, join: (target: Target, name: string) => Promise<Joined>): Promise<number[]> {
   const [name] = await target.documents(1);
   const author = client(target, name);
   await author.synced;
@@ -99,14 +148,11 @@ async function joinBig(target: Target, joiners: number): Promise<number[]> {
   await sleep(2500);
   author.provider.destroy();
   author.doc.destroy();
-  const clients = Array.from({ length: joiners }, () => client(target, name));
-  const times = await Promise.all(clients.map((c) => c.synced));
-  for (const c of clients) {
-    c.provider.destroy();
-    c.doc.destroy();
-  }
-  console.log(`    (document of ${(size / 2 ** 20).toFixed(2)} MB encoded)`);
-  return times;
+  const joined = await Promise.all(Array.from({ length: joiners }, () => join(target, name)));
+  for (const j of joined) j.close();
+  if (!sizeShown) console.log(`    (a report of ${(size / 2 ** 20).toFixed(2)} MB encoded)`);
+  sizeShown = true;
+  return joined.map((j) => j.time);
 }
 
 function report(label: string, results: Map<string, number[]>, quantiles: number[]): void {
@@ -130,42 +176,83 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
-/** `npm run bench -- collab`: stock y-websocket clients against Atelier and the in-memory reference, alternating. */
+/** Atelier's real entry point in a child process of its own, on a fresh PostgreSQL database. */
+async function atelierProcess(): Promise<{ target: Target; close(): Promise<void> }> {
+  const database = await createTestDatabase(POSTGRES);
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'atelier-bench-'));
+  const server = await spawnServer({ DATABASE_URL: database.url!, DATA_DIR: dataDir, REDIS_URL: '', ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'info' });
+  const login = await postGraphQL(server.url, `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  return {
+    target: atelierTarget(server.url, login.data.login.token),
+    async close() {
+      server.child.kill();
+      await server.exited;
+      await database.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `npm run bench -- collab`: stock y-websocket clients (in this process) against Atelier and the
+ * in-memory reference, each server in its own process as in production, alternating.
+ */
 export async function run(): Promise<void> {
-  process.env.DATABASE_URL = POSTGRES;
-  const server = await startTestServer();
-  const token = await server.login();
   const reference = await referenceTarget();
-  const targets = [reference.target, atelierTarget(server, token)];
+  const atelier = await atelierProcess();
+  const targets = [reference.target, atelier.target];
   try {
-    const baseline = heapMb();
     await compare('50 editors on one report, propagation edit → every other client', targets, (t) => propagation(t, 50, 1, 100), [50, 99]);
     await compare('200 editors across 20 reports', targets, (t) => propagation(t, 200, 20, 200), [50, 99]);
     await compare('100 observers with presence on, one editor', targets, (t) => propagation(t, 1, 1, 50, 100), [50, 95]);
-    await compare('150 clients joining a large report at once, time to synced', targets, (t) => joinBig(t, 150), [50, 95]);
-
-    // Heap of documents loaded the way the server loads them, against their encoded size.
-    const source = new Y.Doc();
-    writeBlocks(source, Array.from({ length: 400 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. Een verslag van een bijeenkomst over partnerschappen en motivatie van nieuwkomers.`.repeat(4) })));
-    const encoded = Y.encodeStateAsUpdate(source);
-    const before = heapMb();
-    const loaded = Array.from({ length: 20 }, (_, i) => {
-      const document = new CollabDocument(`heap-${i}`, () => {});
-      Y.applyUpdate(document.doc, encoded, 'store');
-      return document;
-    });
-    const perDocument = (heapMb() - before) / loaded.length;
-    console.log(`  heap per loaded document: ${(perDocument * 1024).toFixed(0)} KB for ${(encoded.length / 1024).toFixed(0)} KB encoded = ${(perDocument * 2 ** 20 / encoded.length).toFixed(1)}× (target ≤ 12×)`);
-    loaded.forEach((document) => document.destroy());
-
-    // The reference keeps every document forever (no persistence configured): let them go first.
-    for (const doc of referenceDocs.values()) doc.destroy();
-    referenceDocs.clear();
-    await sleep(3000);
-    const after = heapMb();
-    console.log(`  heap before the scenarios ${baseline.toFixed(0)} MB, after every client left and documents unloaded ${after.toFixed(0)} MB; Atelier holds ${server.app.services.collab.stats().documents} documents, ${server.app.services.collab.stats().connections} connections`);
+    await compare('150 stock clients joining a large report at once, time to synced (bound by the clients\' own decoding, all in this process)', targets, (t) => joinBig(t, 150, stockJoin), [50, 95]);
+    await compare('150 bare protocol clients joining a large report at once, time until the whole report has arrived (the servers\' share)', targets, (t) => joinBig(t, 150, rawJoin), [50, 95]);
   } finally {
-    await reference.close();
+    reference.close();
+    await atelier.close();
+  }
+  await memory();
+}
+
+/**
+ * Heap of documents loaded the way the server loads them, against their encoded size; then a
+ * server in this process (where the heap can be read after a full GC): the heap after a first
+ * warm-up round is the baseline, and rounds of editors coming and going must not grow it.
+ */
+async function memory(): Promise<void> {
+  const source = new Y.Doc();
+  writeBlocks(source, Array.from({ length: 400 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. Een verslag van een bijeenkomst over partnerschappen en motivatie van nieuwkomers.`.repeat(4) })));
+  const encoded = Y.encodeStateAsUpdate(source);
+  const before = heapMb();
+  const loaded = Array.from({ length: 20 }, (_, i) => {
+    const document = new CollabDocument(`heap-${i}`, () => {});
+    Y.applyUpdate(document.doc, encoded, 'store');
+    return document;
+  });
+  const perDocument = (heapMb() - before) / loaded.length;
+  console.log(`  heap per loaded document: ${(perDocument * 1024).toFixed(0)} KB for ${(encoded.length / 1024).toFixed(0)} KB encoded = ${(perDocument * 2 ** 20 / encoded.length).toFixed(1)}× (target ≤ 12×)`);
+  loaded.forEach((document) => document.destroy());
+
+  process.env.DATABASE_URL = POSTGRES;
+  const server = await startTestServer({ config: { logLevel: 'warn' } });
+  try {
+    const target = atelierTarget(server.url, await server.login());
+    const round = async () => {
+      await propagation(target, 200, 20, 200);
+      await joinBig(target, 50, stockJoin);
+      // Documents leave memory two seconds after their last client.
+      await sleep(3000);
+    };
+    await round();
+    const baseline = heapMb();
+    const after: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await round();
+      after.push(heapMb());
+    }
+    const stats = server.app.services.collab.stats();
+    console.log(`  heap after a warm-up round ${baseline.toFixed(1)} MB; after each of three more rounds (200 editors on 20 reports, 50 joiners of a 1 MB report, all gone): ${after.map((mb) => mb.toFixed(1)).join(', ')} MB; ${stats.documents} documents and ${stats.connections} connections left`);
+  } finally {
     await server.close();
   }
 }
