@@ -146,7 +146,7 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
       const answer = await page.locator('.graphiql-response').innerText();
       if (!answer.includes('"meetings"')) await page.click('.graphiql-execute-button');
       return answer;
-    }, { timeout: 20_000, intervals: [500, 1000, 2000] }).toContain('"meetings"');
+    }, { timeout: 20_000, interval: 500 }).toContain('"meetings"');
     expect(await page.locator('.graphiql-response').innerText()).not.toContain('UNAUTHENTICATED');
     await screenshot(page, '12-graphiql');
   });
