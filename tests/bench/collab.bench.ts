@@ -16,7 +16,7 @@ import { writeBlocks } from '../../server/src/reports/report-content.js';
 import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 
 interface Target {
   name: string;
