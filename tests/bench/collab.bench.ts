@@ -199,7 +199,11 @@ async function atelierProcess(): Promise<{ target: Target; close(): Promise<void
  */
 export async function run(): Promise<void> {
   const reference = await referenceTarget();
-  const atelier = await atelierProcess();
+  // The reference's process must not outlive a failed start of Atelier's.
+  const atelier = await atelierProcess().catch((error: unknown) => {
+    reference.close();
+    throw error;
+  });
   const targets = [reference.target, atelier.target];
   try {
     await compare('50 editors on one report, propagation edit → every other client', targets, (t) => propagation(t, 50, 1, 100), [50, 99]);
