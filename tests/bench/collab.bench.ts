@@ -42,6 +42,7 @@ function client(target: Target, name: string): { doc: Y.Doc; provider: Websocket
 /** The stock in-memory server in a child process of its own. */
 async function referenceTarget(): Promise<{ target: Target; close(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'reference-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.once('exit', () => child.kill());
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /listening on (\d+)/.exec(chunk.toString());
@@ -181,6 +182,7 @@ async function atelierProcess(): Promise<{ target: Target; close(): Promise<void
   const database = await createTestDatabase(POSTGRES);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'atelier-bench-'));
   const server = await spawnServer({ DATABASE_URL: database.url!, DATA_DIR: dataDir, REDIS_URL: '', ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'info' });
+  process.once('exit', () => server.child.kill());
   const login = await postGraphQL(server.url, `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   return {
     target: atelierTarget(server.url, login.data.login.token),

@@ -6,10 +6,11 @@ import { MeetingsService } from '../../server/src/meetings/meetings.service.js';
 import { PracticesService } from '../../server/src/practices/practices.service.js';
 import { SYSTEM_ACTOR } from '../../server/src/auth/guard.js';
 
-let servers: TestServer[] = [];
+const servers: TestServer[] = [];
 
+// Newest first: a restarted server is stopped before the first one drops the database they share.
 afterAll(async () => {
-  await servers.at(-1)?.close();
+  for (const server of servers.reverse()) await server.close();
 });
 
 describe('restart', () => {
