@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { PageInfo } from '../graphql/connection.js';
+import { EXACT_LIMIT, EXACT_TOTAL_LIMIT, SAMPLE_MODULUS } from './search.sql.js';
 
 @InputType()
 export class SearchFilter {
@@ -74,7 +75,7 @@ export class KindFacet {
 
 @ObjectType('SearchFacets', { description: 'Counts per value; each dimension is counted with the other dimensions\' filters applied, not its own' })
 export class SearchFacets {
-  @Field(() => Boolean, { description: 'True when so many entries matched (over 6,000) that the counts were taken on a fixed 1-in-16 sample of the index and multiplied by 16' })
+  @Field(() => Boolean, { description: `True when so many entries matched (more than about ${EXACT_LIMIT.toLocaleString('en')}) that the counts were taken on a fixed 1-in-${SAMPLE_MODULUS} sample of the index and multiplied by ${SAMPLE_MODULUS}` })
   estimated: boolean;
   @Field(() => [ThemeFacet]) themes: ThemeFacet[];
   @Field(() => [OrganizationFacet]) organizations: OrganizationFacet[];
@@ -85,7 +86,7 @@ export class SearchFacets {
 @ObjectType('SearchResult')
 export class SearchResult {
   @Field(() => Int) totalCount: number;
-  @Field(() => Boolean, { description: 'True when totalCount is an estimate from the sample (see SearchFacets.estimated); filters that leave fewer than about 1,000 matches are counted exactly' })
+  @Field(() => Boolean, { description: `True when totalCount is an estimate from the sample (see SearchFacets.estimated); filters that leave fewer than about ${EXACT_TOTAL_LIMIT.toLocaleString('en')} matches are counted exactly` })
   totalCountIsEstimate: boolean;
   @Field(() => [SearchHit]) hits: SearchHit[];
   @Field(() => SearchFacets) facets: SearchFacets;
