@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/server.js';
 import { spawnServer } from '../support/process.js';
-import { postGraphQL } from '../support/graphql-http.js';
+import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { writeBlocks } from '../../server/src/reports/report-content.js';
@@ -183,9 +183,9 @@ async function atelierProcess(): Promise<{ target: Target; close(): Promise<void
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'atelier-bench-'));
   const server = await spawnServer({ DATABASE_URL: database.url!, DATA_DIR: dataDir, REDIS_URL: '', ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'info' });
   process.once('exit', () => server.child.kill());
-  const login = await postGraphQL(server.url, `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  const token = await signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   return {
-    target: atelierTarget(server.url, login.data.login.token),
+    target: atelierTarget(server.url, token),
     async close() {
       server.child.kill();
       await server.exited;

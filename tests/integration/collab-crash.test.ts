@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-http.js';
+import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { POSTGRES_URL, freePort, skipWithoutPostgres } from '../support/services.js';
@@ -31,7 +31,7 @@ describe.skipIf(skip)('a server killed with SIGKILL mid-edit', () => {
     cleanup.push(async () => {
       server.child.kill('SIGKILL');
     });
-    const token = (await postGraphQL(server.url, `mutation { login(email: "crash@atelier.test", password: "long enough password") { token } }`)).data.login.token;
+    const token = await signIn(server.url, 'crash@atelier.test', 'long enough password');
     const documentName = (await postGraphQL(server.url, `mutation { createMeeting(input: { date: "2025-01-01", kind: MEETING, title: "Crash" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
 
     for (let round = 0; round < 3; round++) {

@@ -2,7 +2,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-http.js';
+import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { POSTGRES_URL, REDIS_URL, skipWithoutPostgres, skipWithoutRedis } from '../support/services.js';
@@ -28,7 +28,7 @@ describe.skipIf(skip)('two instances behind one database and Redis', () => {
     const one: ServerProcess = await spawnServer(env);
     const two: ServerProcess = await spawnServer(env);
     cleanup.push(() => void one.child.kill('SIGKILL'), () => void two.child.kill('SIGKILL'));
-    const token = (await postGraphQL(one.url, `mutation { login(email: "two@atelier.test", password: "long enough password") { token } }`)).data.login.token;
+    const token = await signIn(one.url, 'two@atelier.test', 'long enough password');
     const documentName = (await postGraphQL(two.url, `mutation { createMeeting(input: { date: "2025-02-02", kind: MEETING, title: "Twee" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
 
     const clients: TestClient[] = [];

@@ -12,3 +12,14 @@ export async function postGraphQL<T = any>(baseUrl: string, query: string, varia
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
+
+/** Signs in through the API and returns the token; a refused sign-in throws with the server's errors. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const result = await postGraphQL<{ login: { token: string } }>(
+    baseUrl,
+    `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+    { email, password },
+  );
+  if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+  return result.data.login.token;
+}

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startApp, type App } from '../../server/src/app.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
-import { postGraphQL, type GraphQLResponse } from './graphql-http.js';
+import { postGraphQL, signIn, type GraphQLResponse } from './graphql-http.js';
 
 export const ADMIN_EMAIL = 'coordinator@atelier.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -52,14 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   );
   const app = await startApp(config, createLogger(config.logLevel));
   const gql = <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => postGraphQL<T>(app.url, query, variables, token);
-  const login = async (email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> => {
-    const result = await gql<{ login: { token: string } }>(
-      `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
-      { email, password },
-    );
-    if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
-    return result.data.login.token;
-  };
+  const login = (email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> => signIn(app.url, email, password);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
