@@ -17,6 +17,10 @@ import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** `BENCH_ONLY=<part of a scenario's label>` runs only the scenarios whose label contains it. */
+const wanted = (label: string) => !process.env.BENCH_ONLY || label.includes(process.env.BENCH_ONLY);
+// Every stock WebsocketProvider listens for the process's 'exit' (to say goodbye); 200 of them are expected here.
+process.setMaxListeners(0);
 
 interface Target {
   name: string;
@@ -164,6 +168,7 @@ function report(label: string, results: Map<string, number[]>, quantiles: number
 }
 
 async function compare(label: string, targets: Target[], scenario: (target: Target) => Promise<number[]>, quantiles: number[]): Promise<void> {
+  if (!wanted(label)) return;
   const results = new Map<string, number[]>(targets.map((t) => [t.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which server goes first so neither profits from a warmer machine.
@@ -217,7 +222,7 @@ export async function run(): Promise<void> {
     reference.close();
     await atelier.close();
   }
-  await memory();
+  if (wanted('heap and memory')) await memory();
 }
 
 /**
