@@ -117,6 +117,31 @@ describe('live co-editing', () => {
     expect((await socket.closed).code).toBe(CollabCloseCode.FORBIDDEN);
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it('turns a demoted editor into a viewer on the open socket within a second', async () => {
+    const email = `demoted-${Date.now()}@atelier.test`;
+    const created = await server.gql(`mutation { createUser(input: { email: "${email}", password: "long enough pw", role: EDITOR }) { id } }`, {}, admin);
+    const { documentName } = await newReport();
+    const demoted = client(documentName, await server.login(email, 'long enough pw'));
+    const other = client(documentName, editor);
+    await Promise.all([demoted.synced, other.synced]);
+    appendParagraph(demoted.doc, 'Nog als redacteur geschreven');
+    await eventually(() => bodyText(other.doc).includes('Nog als redacteur'), 5000, 'the editor to be heard');
+    const started = Date.now();
+    const updated = await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id: created.data.createUser.id }, admin);
+    expect(updated.data.updateUser.role).toBe('VIEWER');
+    expect(Date.now() - started).toBeLessThan(1000);
+    const count = () => server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
+    const before = await count();
+    appendParagraph(demoted.doc, 'Na de degradatie geschreven');
+    appendParagraph(other.doc, 'De redactie schrijft verder');
+    // Still connected, still receiving: a viewer sees everything.
+    await eventually(() => bodyText(demoted.doc).includes('De redactie schrijft verder'), 5000, 'the viewer to keep receiving');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(bodyText(other.doc)).not.toContain('Na de degradatie');
+    expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain('Na de degradatie');
+    expect(Number((await count())[0].count)).toBe(Number(before[0].count) + 1);
+  });
 });
 
 describe('history', () => {
