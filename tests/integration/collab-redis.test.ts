@@ -2,11 +2,12 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CollabCloseCode } from '@atelier/shared';
 import { postGraphQL, signIn } from '../support/graphql-http.js';
-import { spawnServer, type ServerProcess } from '../support/process.js';
+import { spawnServer } from '../support/process.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { POSTGRES_URL, REDIS_URL, skipWithoutPostgres, skipWithoutRedis } from '../support/services.js';
-import { appendParagraph, bodyText, connectClient, eventually, type TestClient } from '../support/collab-client.js';
+import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
 
 const skip = skipWithoutPostgres() || skipWithoutRedis();
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -14,21 +15,27 @@ afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
 
+/** Two server processes behind one fresh database and Redis, and the first admin's token. */
+async function twoInstances() {
+  const database = await createTestDatabase(POSTGRES_URL);
+  cleanup.push(() => database.drop());
+  const env = {
+    DATABASE_URL: database.url!,
+    REDIS_URL,
+    AUTH_SECRET: 'a-shared-secret-for-two-instances-0123456789',
+    ADMIN_EMAIL: 'two@atelier.test',
+    ADMIN_PASSWORD: 'long enough password',
+  };
+  const one = await spawnServer(env);
+  cleanup.push(() => void one.child.kill('SIGKILL'));
+  const two = await spawnServer(env);
+  cleanup.push(() => void two.child.kill('SIGKILL'));
+  return { database, one, two, token: await signIn(one.url, env.ADMIN_EMAIL, env.ADMIN_PASSWORD) };
+}
+
 describe.skipIf(skip)('two instances behind one database and Redis', () => {
   it('relay edits and presence, store each update once, and survive losing one instance', { timeout: 120_000 }, async () => {
-    const database = await createTestDatabase(POSTGRES_URL);
-    cleanup.push(() => database.drop());
-    const env = {
-      DATABASE_URL: database.url!,
-      REDIS_URL,
-      AUTH_SECRET: 'a-shared-secret-for-two-instances-0123456789',
-      ADMIN_EMAIL: 'two@atelier.test',
-      ADMIN_PASSWORD: 'long enough password',
-    };
-    const one: ServerProcess = await spawnServer(env);
-    const two: ServerProcess = await spawnServer(env);
-    cleanup.push(() => void one.child.kill('SIGKILL'), () => void two.child.kill('SIGKILL'));
-    const token = await signIn(one.url, 'two@atelier.test', 'long enough password');
+    const { database, one, two, token } = await twoInstances();
     const documentName = (await postGraphQL(two.url, `mutation { createMeeting(input: { date: "2025-02-02", kind: MEETING, title: "Twee" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
 
     const clients: TestClient[] = [];
@@ -62,5 +69,19 @@ describe.skipIf(skip)('two instances behind one database and Redis', () => {
     await eventually(() => bodyText(b.doc).includes('Getypt terwijl instantie een weg was'), 10_000, 'the moved client to converge');
     expect(bodyText(a.doc)).toBe(bodyText(b.doc));
     expect(bodyText(b.doc).split('\n')).toEqual(['Geschreven op instantie een', 'Geschreven op instantie twee', 'Getypt terwijl instantie een weg was']);
+  });
+
+  it('moves a user deleted on one instance out of the other within a second', { timeout: 120_000 }, async () => {
+    const { one, two, token } = await twoInstances();
+    const created = await postGraphQL(one.url, `mutation { createUser(input: { email: "leaves@atelier.test", password: "long enough pw", role: EDITOR }) { id } }`, {}, token);
+    const leaving = await signIn(one.url, 'leaves@atelier.test', 'long enough pw');
+    const documentName = (await postGraphQL(one.url, `mutation { createMeeting(input: { date: "2025-03-03", kind: MEETING, title: "Rechten" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
+    const socket = await rawSocket(two.url, documentName, leaving);
+    await eventually(() => socket.messages.length > 0, 5000, 'sync step 1 from instance two');
+    const started = Date.now();
+    await postGraphQL(one.url, `mutation ($id: ID!) { deleteUser(id: $id) }`, { id: created.data.createUser.id }, token);
+    const closed = await Promise.race([socket.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000))]);
+    expect(closed?.code).toBe(CollabCloseCode.FORBIDDEN);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
