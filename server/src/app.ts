@@ -58,6 +58,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     derivation,
     redisUrl: config.redisUrl,
     maxMessageBytes: config.collabMaxMessageBytes,
+    pingIntervalMs: config.collabPingIntervalMs,
     logger,
   });
   const services: AppServices = { ...core, versions: collab.versions, derivation, collab: collab.server };

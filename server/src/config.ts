@@ -16,6 +16,8 @@ export interface Config {
   tokenTtlSeconds: number;
   logLevel: string;
   collabMaxMessageBytes: number;
+  /** How often co-editing sockets are pinged; one that has not answered the previous ping is closed. */
+  collabPingIntervalMs: number;
   /** Where the built client lives; served at `/` when present. */
   clientDist: string;
 }
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     tokenTtlSeconds: intFrom(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     logLevel: blankToNull(env.LOG_LEVEL) ?? 'info',
     collabMaxMessageBytes: intFrom(env, 'COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    collabPingIntervalMs: intFrom(env, 'COLLAB_PING_INTERVAL_MS', 30_000, 100, 10 * 60_000),
     clientDist: path.join(repoRoot, 'client', 'dist'),
     ...overrides,
   };

@@ -170,3 +170,55 @@ describe('history', () => {
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('resources', () => {
+  let quick: TestServer;
+  let token: string;
+
+  beforeAll(async () => {
+    quick = await startTestServer({ config: { collabPingIntervalMs: 200 } });
+    token = await quick.login();
+  });
+
+  afterAll(async () => {
+    await quick?.close();
+  });
+
+  async function quickReport(): Promise<string> {
+    const result = await quick.gql(`mutation { createMeeting(input: { date: "2024-07-01", kind: MEETING, title: "Rust" }) { report { documentName } } }`, {}, token);
+    return result.data.createMeeting.report.documentName;
+  }
+
+  it('closes a connection that stops answering pings, and keeps those that answer', async () => {
+    const documentName = await quickReport();
+    const live = connectClient(quick.url, documentName, token);
+    clients.push(live);
+    const watcher = connectClient(quick.url, documentName, token);
+    clients.push(watcher);
+    const dead = await rawSocket(quick.url, documentName, token, { answerPings: false });
+    await Promise.all([live.synced, watcher.synced]);
+    await eventually(() => quick.app.services.collab.stats().connections === 3, 2000, 'three connections');
+    const closed = await Promise.race([dead.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))]);
+    expect(closed).not.toBeNull();
+    await eventually(() => quick.app.services.collab.stats().connections === 2, 2000, 'the dead connection to be dropped');
+    // Many ping rounds later, the answering clients are still connected and editing.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    appendParagraph(live.doc, 'Nog steeds verbonden');
+    await eventually(() => bodyText(watcher.doc).includes('Nog steeds verbonden'), 5000, 'the answering clients to keep editing');
+  });
+
+  it('lets a document leave memory shortly after its last client', async () => {
+    const documentName = await quickReport();
+    const only = connectClient(quick.url, documentName, token);
+    await only.synced;
+    appendParagraph(only.doc, 'Even bewerkt');
+    await eventually(() => {
+      const loaded = quick.app.services.collab.loadedDocument(documentName);
+      return loaded !== null && bodyText(loaded) === 'Even bewerkt';
+    }, 3000, 'the edit to arrive');
+    only.destroy();
+    await eventually(() => quick.app.services.collab.loadedDocument(documentName) === null, 5000, 'the document to leave memory');
+    const [{ text }] = await quick.app.db.dataSource.query(`SELECT text FROM report WHERE document_name = $1`, [documentName]);
+    expect(text).toBe('Even bewerkt');
+  });
+});

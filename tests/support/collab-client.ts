@@ -59,9 +59,12 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-/** A raw socket, to send what no well-behaved client would. */
-export function rawSocket(baseUrl: string, documentName: string, token: string | null): Promise<{ ws: WebSocket; messages: Buffer[]; closed: Promise<{ code: number; reason: string }> }> {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentName}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+/**
+ * A raw socket, to send what no well-behaved client would; `answerPings: false` plays a peer whose
+ * network went dead without closing the connection.
+ */
+export function rawSocket(baseUrl: string, documentName: string, token: string | null, { answerPings = true } = {}): Promise<{ ws: WebSocket; messages: Buffer[]; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentName}${token ? `?token=${encodeURIComponent(token)}` : ''}`, { autoPong: answerPings });
   const messages: Buffer[] = [];
   ws.on('message', (data) => messages.push(data as Buffer));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));

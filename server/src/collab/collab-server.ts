@@ -28,7 +28,8 @@ export interface CollabOptions {
   onDocumentChanged?(documentName: string, doc: Y.Doc): Promise<void>;
   /** Called when a document leaves memory with its log grown long: fold it into the snapshot. */
   onDocumentUnloaded?(documentName: string): Promise<void>;
-  pingIntervalMs?: number;
+  /** A connection that has not answered the previous ping by the next one is closed. */
+  pingIntervalMs: number;
   unloadDelayMs?: number;
 }
 
@@ -59,7 +60,7 @@ export class CollabServer {
   constructor(private readonly options: CollabOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
     this.derived = new Debouncer(300, 1500, (name) => this.runDerived(name));
-    this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
+    this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pingTimer.unref();
     options.fanout?.onMessage((message) => this.onFanout(message));
   }

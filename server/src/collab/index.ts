@@ -30,6 +30,7 @@ export async function createCollab(options: {
   derivation: ReportDerivation;
   redisUrl: string | null;
   maxMessageBytes: number;
+  pingIntervalMs: number;
   logger: Logger;
 }): Promise<Collab> {
   const { dataSource, logger } = options;
@@ -50,6 +51,7 @@ export async function createCollab(options: {
     fanout,
     logger,
     maxMessageBytes: options.maxMessageBytes,
+    pingIntervalMs: options.pingIntervalMs,
     async authenticate(token) {
       const actor = await options.auth.authenticate(token);
       if (!actor) return { closeCode: CollabCloseCode.UNAUTHENTICATED, reason: 'Sign in again: no valid token' };
