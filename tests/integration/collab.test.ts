@@ -166,6 +166,8 @@ describe('history', () => {
     expect(logAfter).toBeGreaterThan(logBefore);
     const list = await server.gql(`query ($id: ID!) { report(id: $id) { versions { name automatic } } }`, { id: report.id }, viewer);
     expect(list.data.report.versions.some((v: any) => v.name === 'Voor de vergadering')).toBe(true);
+    // One automatic version was taken while people typed; the next waits ten minutes.
+    expect(list.data.report.versions.filter((v: any) => v.automatic)).toHaveLength(1);
     const forbidden = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: named.data.createReportVersion.id }, viewer);
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
