@@ -149,15 +149,27 @@ async function joinBig(target: Target, joiners: number, join: (target: Target, n
   await author.synced;
   const paragraph = 'De deelnemers wisselen ervaringen uit over motivatie, partnerschappen en opleidingen. '.repeat(8);
   writeBlocks(author.doc, Array.from({ length: 1500 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. ${paragraph}` })));
-  const size = Y.encodeStateAsUpdate(author.doc).length;
+  const encoded = Y.encodeStateAsUpdate(author.doc);
   await sleep(2500);
   author.provider.destroy();
   author.doc.destroy();
   const joined = await Promise.all(Array.from({ length: joiners }, () => join(target, name)));
   for (const j of joined) j.close();
-  if (!sizeShown) console.log(`    (a report of ${(size / 2 ** 20).toFixed(2)} MB encoded)`);
+  if (!sizeShown) console.log(`    (a report of ${(encoded.length / 2 ** 20).toFixed(2)} MB encoded; one client alone applies it in ${applyMs(encoded).toFixed(1)} ms, the rest of its time to synced is the server's share)`);
   sizeShown = true;
   return joined.map((j) => j.time);
+}
+
+/** Median time a lone client takes to apply a whole report (what each browser adds on its own CPU). */
+function applyMs(update: Uint8Array): number {
+  return pct(Array.from({ length: 15 }, () => {
+    const doc = new Y.Doc();
+    const started = performance.now();
+    Y.applyUpdate(doc, update);
+    const elapsed = performance.now() - started;
+    doc.destroy();
+    return elapsed;
+  }), 50);
 }
 
 function report(label: string, results: Map<string, number[]>, quantiles: number[]): void {
