@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { startTestServer, userWithRole, type TestServer } from '../support/server.js';
@@ -103,6 +104,40 @@ describe('live co-editing', () => {
       return result.data.report.text.includes('World Café') && result.data.report.meeting.methods.some((m: any) => m.key === 'world-cafe');
     }, 2000, 'report.text to follow');
     console.info(`report.text and method link followed the edit in ${elapsed} ms`);
+  });
+
+  it('follows a link or a heading made without changing the text', async () => {
+    const report = await newReport();
+    const a = client(report.documentName, editor);
+    await a.synced;
+    appendParagraph(a.doc, 'We sluiten af met een World Café.');
+    appendParagraph(a.doc, 'Evaluatie');
+    await eventually(async () => (await server.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, viewer)).data.report.text === 'We sluiten af met een World Café.\nEvaluatie', 2000, 'report.text');
+    // What the editor does when a method it recognised is accepted, and when a line becomes a heading.
+    const body = a.doc.getXmlFragment('default');
+    a.doc.transact(() => {
+      const paragraph = body.get(0) as Y.XmlElement;
+      const link = new Y.XmlElement('graphLink');
+      link.setAttribute('kind', 'METHOD');
+      link.setAttribute('ref', 'world-cafe');
+      link.setAttribute('label', 'World Café');
+      paragraph.delete(0, paragraph.length);
+      paragraph.insert(0, [new Y.XmlText('We sluiten af met een '), link, new Y.XmlText('.')]);
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', 2 as never);
+      heading.insert(0, [new Y.XmlText('Evaluatie')]);
+      body.delete(1, 1);
+      body.insert(1, [heading]);
+    });
+    await eventually(async () => {
+      const links = await server.app.db.dataSource.query(
+        `SELECT l.origin FROM link l JOIN report r ON r.id = l.source_id JOIN method m ON m.id = l.target_id WHERE r.document_name = $1 AND m.key = 'world-cafe'`,
+        [report.documentName]);
+      const sections = await server.app.db.dataSource.query(
+        `SELECT s.title FROM search_entry s JOIN report r ON r.id = s.entity_id WHERE s.kind = 'SECTION' AND r.document_name = $1`, [report.documentName]);
+      return links.some((row: { origin: string }) => row.origin === 'EDITOR') && sections.some((row: { title: string }) => row.title === 'Evaluatie');
+    }, 2000, 'the editor link and the new heading to be derived');
+    expect((await server.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, viewer)).data.report.text).toBe('We sluiten af met een World Café.\nEvaluatie');
   });
 
   it('moves a deleted user out within a second', async () => {

@@ -62,6 +62,8 @@ export async function createCollab(options: {
       await versions?.maybeAutoVersion(documentName, doc);
     },
     async onDocumentUnloaded(documentName) {
+      options.derivation.forget(documentName);
+      versions?.forget(documentName);
       if ((await log.tailLength(documentName)) > COMPACT_AFTER) await compactReport(dataSource, documentName);
     },
   });

@@ -27,6 +27,9 @@ export const AUTO_VERSION_EVERY_MS = 10 * 60_000;
  * overwrite of the log, so it is undoable and every editor receives it as an edit.
  */
 export class VersionsService {
+  /** When each document in memory last got an automatic version, so most checks need no query. */
+  private readonly lastAutomatic = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly log: UpdateLog,
@@ -66,12 +69,24 @@ export class VersionsService {
 
   /** Called after edits settle: a version when the last automatic one is old enough. */
   async maybeAutoVersion(documentName: string, doc: Y.Doc): Promise<void> {
+    const known = this.lastAutomatic.get(documentName);
+    if (known !== undefined && Date.now() - known < AUTO_VERSION_EVERY_MS) return;
+    // Another instance may have taken one since: the database has the last word.
     const [latest]: { created_at: Date }[] = await this.dataSource.query(
       `SELECT created_at FROM report_version WHERE document_name = $1 AND automatic ORDER BY created_at DESC LIMIT 1`,
       [documentName],
     );
-    if (latest && Date.now() - new Date(latest.created_at).getTime() < AUTO_VERSION_EVERY_MS) return;
-    await this.insert(documentName, doc, null, true, null);
+    if (latest && Date.now() - new Date(latest.created_at).getTime() < AUTO_VERSION_EVERY_MS) {
+      this.lastAutomatic.set(documentName, new Date(latest.created_at).getTime());
+      return;
+    }
+    const created = await this.insert(documentName, doc, null, true, null);
+    this.lastAutomatic.set(documentName, created.createdAt.getTime());
+  }
+
+  /** The document left memory. */
+  forget(documentName: string): void {
+    this.lastAutomatic.delete(documentName);
   }
 
   async restore(actor: Actor | null, versionId: string): Promise<ReportVersionRow> {

@@ -111,7 +111,11 @@ export function textBlocks(doc: Y.Doc): TextBlock[] {
 
 /** Plain text: one block per line, list items prefixed "- ". */
 export function yDocToText(doc: Y.Doc): string {
-  return textBlocks(doc).map((block) => block.text).join('\n');
+  return blocksToText(textBlocks(doc));
+}
+
+export function blocksToText(blocks: TextBlock[]): string {
+  return blocks.map((block) => block.text).join('\n');
 }
 
 export interface ReportSection {

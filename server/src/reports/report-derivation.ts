@@ -1,18 +1,27 @@
 import type * as Y from 'yjs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { findGraphLinks, yDocToText, type GraphLinkNode } from './report-content.js';
+import { blocksToText, findGraphLinks, textBlocks, type GraphLinkNode } from './report-content.js';
 import { fromGlobalId } from '../graphql/global-id.js';
+import { contentHash } from '../common/content-hash.js';
 import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
 
 /** Told after a report's derived data changed (search re-indexes its sections). */
 export type ReportTextListener = (reportId: string, doc: Y.Doc) => Promise<void>;
 
 /**
- * What the server derives from a report body after edits: its plain text (`report.text`) and its
- * links to methods. Runs debounced after edits settle, on the instance that stored them.
+ * What the server derives from a report body after edits: its plain text (`report.text`), its
+ * links to methods and the other nodes, and (through listeners) its search sections. Runs
+ * debounced after edits settle, on the instance that stored them.
  */
 export class ReportDerivation {
   private readonly listeners: ReportTextListener[] = [];
+  /**
+   * What was last derived from each document in memory (a fingerprint). Blocks and links are all the derived data
+   * depends on: a change to neither (formatting, another shared type) costs no write, and a change
+   * to either (a heading made of a line, a link put on words already there) is derived even when
+   * the plain text stays the same.
+   */
+  private readonly lastDerived = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -21,20 +30,33 @@ export class ReportDerivation {
   }
 
   async derive(documentName: string, doc: Y.Doc): Promise<void> {
-    const text = yDocToText(doc);
+    const blocks = textBlocks(doc);
+    const links = findGraphLinks(doc);
+    const derived = contentHash(JSON.stringify([blocks, links]));
+    if (this.lastDerived.get(documentName) === derived) return;
+    const text = blocksToText(blocks);
     const reportId = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        // Wrapped in a CTE so the driver returns the rows (a bare UPDATE returns [rows, count]).
-        `WITH changed AS (UPDATE report SET text = $2, updated_at = now()
-           WHERE document_name = $1 AND text IS DISTINCT FROM $2 RETURNING id) SELECT id FROM changed`,
-        [documentName, text],
+      // Locked, so two instances deriving the same report write its links one after the other.
+      const [report]: { id: string; text: string | null }[] = await manager.query(
+        `SELECT id, text FROM report WHERE document_name = $1 FOR UPDATE`,
+        [documentName],
       );
-      if (!rows.length) return null;
-      await relinkReportMentions(manager, rows[0].id, await loadMethodMatcher(manager));
-      await writeEditorLinks(manager, rows[0].id, findGraphLinks(doc));
-      return rows[0].id;
+      if (!report) return null;
+      if (report.text !== text) {
+        await manager.query(`UPDATE report SET text = $2, updated_at = now() WHERE id = $1`, [report.id, text]);
+        await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager));
+      }
+      await writeEditorLinks(manager, report.id, links);
+      return report.id;
     });
-    if (reportId) for (const listener of this.listeners) await listener(reportId, doc);
+    if (!reportId) return;
+    for (const listener of this.listeners) await listener(reportId, doc);
+    this.lastDerived.set(documentName, derived);
+  }
+
+  /** The document left memory: whatever changes it next is derived afresh. */
+  forget(documentName: string): void {
+    this.lastDerived.delete(documentName);
   }
 }
 

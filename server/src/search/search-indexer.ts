@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { contentHash } from '../common/content-hash.js';
 import { normalizeForMatch, themeMatcher, type TermMatcher } from '../taxonomy/match.js';
 import { yDocToSections, type ReportSection } from '../reports/report-content.js';
 import { loadReportDocs } from '../reports/report-state.js';
@@ -76,10 +76,6 @@ const NAMES_SQL = `
   WHERE search_entry.title IS DISTINCT FROM EXCLUDED.title OR search_entry.tags IS DISTINCT FROM EXCLUDED.tags OR search_entry.body IS DISTINCT FROM EXCLUDED.body
   ${RETURNING_TEXT}`;
 
-function hash(text: string): string {
-  return crypto.createHash('sha1').update(text).digest('hex');
-}
-
 /**
  * Keeps search_entry in step with the graph. Every method is idempotent and cheap enough to call
  * after each change; report sections are re-indexed only where their text changed.
@@ -150,7 +146,7 @@ export class SearchIndexer {
           const body = section.text.slice(0, 100_000);
           return {
             report_id: reportId, meeting_id: meeting.meeting_id, date: meeting.date, kind: meeting.kind,
-            index: section.index, title, body, hash: hash(`${title}\u0000${body}`), themes: matcher.keysIn(`${title}\n${body}`),
+            index: section.index, title, body, hash: contentHash(`${title}\u0000${body}`), themes: matcher.keysIn(`${title}\n${body}`),
           };
         })
         .filter((section) => !known.has(`${reportId}/${section.index}/${section.hash}`) && (section.body.trim() !== '' || section.title.trim() !== ''));
