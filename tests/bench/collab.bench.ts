@@ -12,7 +12,7 @@ import { spawnServer } from '../support/process.js';
 import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
-import { writeBlocks } from '../../server/src/reports/report-content.js';
+import { REPORT_FRAGMENT, writeBlocks } from '../../server/src/reports/report-content.js';
 import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -95,7 +95,15 @@ async function propagation(target: Target, editors: number, documents: number, e
   const writers = clients.filter((c) => c.editor);
   for (let k = 0; k < edits; k++) {
     const writer = writers[k % writers.length];
-    writer.doc.getMap('bench').set(`edit-${k}`, performance.now());
+    // A line of the report body rides along with the timestamp, as typing would: the server stores
+    // it and derives text, links and search sections from it, as for any edit of a report.
+    writer.doc.transact(() => {
+      const body = writer.doc.getXmlFragment(REPORT_FRAGMENT);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`Bewerking ${k}: de deelnemers bespreken motivatie en partnerschappen.`)]);
+      body.insert(body.length, [paragraph]);
+      writer.doc.getMap('bench').set(`edit-${k}`, performance.now());
+    });
     await sleep(8);
   }
   await sleep(1500);
