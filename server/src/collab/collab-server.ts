@@ -26,7 +26,7 @@ export interface CollabOptions {
   logger: Logger;
   /** Called a moment after local edits settle (derived text, search, links, versions). */
   onDocumentChanged?(documentName: string, doc: Y.Doc): Promise<void>;
-  /** Called when a document has left memory: what was kept about it can go, a long log be folded into the snapshot. */
+  /** Called when a document has left memory: what was kept about it can go, a long log be compacted. */
   onDocumentUnloaded?(documentName: string): Promise<void>;
   /** A connection that has not answered the previous ping by the next one is closed. */
   pingIntervalMs: number;

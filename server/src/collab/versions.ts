@@ -69,19 +69,18 @@ export class VersionsService {
 
   /** Called after edits settle: a version when the last automatic one is old enough. */
   async maybeAutoVersion(documentName: string, doc: Y.Doc): Promise<void> {
-    const known = this.lastAutomatic.get(documentName);
-    if (known !== undefined && Date.now() - known < AUTO_VERSION_EVERY_MS) return;
-    // Another instance may have taken one since: the database has the last word.
-    const [latest]: { created_at: Date }[] = await this.dataSource.query(
-      `SELECT created_at FROM report_version WHERE document_name = $1 AND automatic ORDER BY created_at DESC LIMIT 1`,
-      [documentName],
-    );
-    if (latest && Date.now() - new Date(latest.created_at).getTime() < AUTO_VERSION_EVERY_MS) {
-      this.lastAutomatic.set(documentName, new Date(latest.created_at).getTime());
-      return;
+    const recent = (at: number | undefined): at is number => at !== undefined && Date.now() - at < AUTO_VERSION_EVERY_MS;
+    let last = this.lastAutomatic.get(documentName);
+    if (!recent(last)) {
+      // Another instance may have taken one since: the database has the last word.
+      const [latest]: { created_at: Date }[] = await this.dataSource.query(
+        `SELECT created_at FROM report_version WHERE document_name = $1 AND automatic ORDER BY created_at DESC LIMIT 1`,
+        [documentName],
+      );
+      last = latest ? new Date(latest.created_at).getTime() : undefined;
     }
-    const created = await this.insert(documentName, doc, null, true, null);
-    this.lastAutomatic.set(documentName, created.createdAt.getTime());
+    if (!recent(last)) last = (await this.insert(documentName, doc, null, true, null)).createdAt.getTime();
+    this.lastAutomatic.set(documentName, last);
   }
 
   /** The document left memory. */

@@ -16,10 +16,10 @@ export type ReportTextListener = (reportId: string, doc: Y.Doc) => Promise<void>
 export class ReportDerivation {
   private readonly listeners: ReportTextListener[] = [];
   /**
-   * What was last derived from each document in memory (a fingerprint). Blocks and links are all the derived data
-   * depends on: a change to neither (formatting, another shared type) costs no write, and a change
-   * to either (a heading made of a line, a link put on words already there) is derived even when
-   * the plain text stays the same.
+   * A fingerprint of what was last derived from each document in memory. Blocks and links are all
+   * the derived data depends on: a change to neither (formatting, another shared type) costs no
+   * write, and a change to either (a heading made of a line, a link put on words already there) is
+   * derived even when the plain text stays the same.
    */
   private readonly lastDerived = new Map<string, string>();
 
