@@ -33,10 +33,15 @@ async function twoInstances() {
   return { database, one, two, token: await signIn(one.url, env.ADMIN_EMAIL, env.ADMIN_PASSWORD) };
 }
 
+async function newReport(url: string, token: string): Promise<string> {
+  const result = await postGraphQL(url, `mutation { createMeeting(input: { date: "2025-02-02", kind: MEETING, title: "Twee" }) { report { documentName } } }`, {}, token);
+  return result.data.createMeeting.report.documentName;
+}
+
 describe.skipIf(skip)('two instances behind one database and Redis', () => {
   it('relay edits and presence, store each update once, and survive losing one instance', { timeout: 120_000 }, async () => {
     const { database, one, two, token } = await twoInstances();
-    const documentName = (await postGraphQL(two.url, `mutation { createMeeting(input: { date: "2025-02-02", kind: MEETING, title: "Twee" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
+    const documentName = await newReport(two.url, token);
 
     const clients: TestClient[] = [];
     cleanup.push(() => clients.forEach((c) => c.destroy()));
@@ -75,7 +80,7 @@ describe.skipIf(skip)('two instances behind one database and Redis', () => {
     const { one, two, token } = await twoInstances();
     const created = await postGraphQL(one.url, `mutation { createUser(input: { email: "leaves@atelier.test", password: "long enough pw", role: EDITOR }) { id } }`, {}, token);
     const leaving = await signIn(one.url, 'leaves@atelier.test', 'long enough pw');
-    const documentName = (await postGraphQL(one.url, `mutation { createMeeting(input: { date: "2025-03-03", kind: MEETING, title: "Rechten" }) { report { documentName } } }`, {}, token)).data.createMeeting.report.documentName;
+    const documentName = await newReport(one.url, token);
     const socket = await rawSocket(two.url, documentName, leaving);
     await eventually(() => socket.messages.length > 0, 5000, 'sync step 1 from instance two');
     const started = Date.now();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
-import { startTestServer, userWithRole, type TestServer } from '../support/server.js';
+import { createUser, startTestServer, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
 
 let server: TestServer;
@@ -11,8 +11,8 @@ let editor: string;
 let viewer: string;
 const clients: TestClient[] = [];
 
-async function newReport(): Promise<{ id: string; documentName: string }> {
-  const result = await server.gql(`mutation { createMeeting(input: { date: "2024-06-01", kind: MEETING, title: "Live" }) { report { id documentName } } }`, {}, editor);
+async function newReport(on = server, token = editor): Promise<{ id: string; documentName: string }> {
+  const result = await on.gql(`mutation { createMeeting(input: { date: "2024-06-01", kind: MEETING, title: "Live" }) { report { id documentName } } }`, {}, token);
   return result.data.createMeeting.report;
 }
 
@@ -141,29 +141,26 @@ describe('live co-editing', () => {
   });
 
   it('moves a deleted user out within a second', async () => {
-    const email = `gone-${Date.now()}@atelier.test`;
-    const created = await server.gql(`mutation { createUser(input: { email: "${email}", password: "long enough pw", role: EDITOR }) { id } }`, {}, admin);
-    const token = await server.login(email, 'long enough pw');
+    const gone = await createUser(server, admin, 'EDITOR');
     const { documentName } = await newReport();
-    const socket = await rawSocket(server.url, documentName, token);
+    const socket = await rawSocket(server.url, documentName, gone.token);
     await eventually(() => socket.messages.length > 0, 2000, 'sync step 1');
     const started = Date.now();
-    await server.gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: created.data.createUser.id }, admin);
+    await server.gql(`mutation ($id: ID!) { deleteUser(id: $id) }`, { id: gone.id }, admin);
     expect((await socket.closed).code).toBe(CollabCloseCode.FORBIDDEN);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('turns a demoted editor into a viewer on the open socket within a second', async () => {
-    const email = `demoted-${Date.now()}@atelier.test`;
-    const created = await server.gql(`mutation { createUser(input: { email: "${email}", password: "long enough pw", role: EDITOR }) { id } }`, {}, admin);
+    const user = await createUser(server, admin, 'EDITOR');
     const { documentName } = await newReport();
-    const demoted = client(documentName, await server.login(email, 'long enough pw'));
+    const demoted = client(documentName, user.token);
     const other = client(documentName, editor);
     await Promise.all([demoted.synced, other.synced]);
     appendParagraph(demoted.doc, 'Nog als redacteur geschreven');
     await eventually(() => bodyText(other.doc).includes('Nog als redacteur'), 5000, 'the editor to be heard');
     const started = Date.now();
-    const updated = await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id: created.data.createUser.id }, admin);
+    const updated = await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id: user.id }, admin);
     expect(updated.data.updateUser.role).toBe('VIEWER');
     expect(Date.now() - started).toBeLessThan(1000);
     const count = () => server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
@@ -221,13 +218,8 @@ describe('resources', () => {
     await quick?.close();
   });
 
-  async function quickReport(): Promise<string> {
-    const result = await quick.gql(`mutation { createMeeting(input: { date: "2024-07-01", kind: MEETING, title: "Rust" }) { report { documentName } } }`, {}, token);
-    return result.data.createMeeting.report.documentName;
-  }
-
   it('closes a connection that stops answering pings, and keeps those that answer', async () => {
-    const documentName = await quickReport();
+    const { documentName } = await newReport(quick, token);
     const live = connectClient(quick.url, documentName, token);
     clients.push(live);
     const watcher = connectClient(quick.url, documentName, token);
@@ -245,7 +237,7 @@ describe('resources', () => {
   });
 
   it('lets a document leave memory shortly after its last client', async () => {
-    const documentName = await quickReport();
+    const { documentName } = await newReport(quick, token);
     const only = connectClient(quick.url, documentName, token);
     await only.synced;
     appendParagraph(only.doc, 'Even bewerkt');

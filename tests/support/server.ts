@@ -77,15 +77,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
-/** Creates a user with the given role through the API and returns its token. */
-export async function userWithRole(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<string> {
+/** Creates a user with the given role through the API; its id and a signed-in token. */
+export async function createUser(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<{ id: string; token: string }> {
   const email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@atelier.test`;
   const password = 'a long enough password';
-  const created = await server.gql(
+  const created = await server.gql<{ createUser: { id: string } }>(
     `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
     { input: { email, password, role } },
     adminToken,
   );
-  if (created.errors) throw new Error(JSON.stringify(created.errors));
-  return server.login(email, password);
+  if (!created.data) throw new Error(JSON.stringify(created.errors));
+  return { id: created.data.createUser.id, token: await server.login(email, password) };
+}
+
+/** Creates a user with the given role through the API and returns its token. */
+export async function userWithRole(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<string> {
+  return (await createUser(server, adminToken, role)).token;
 }
