@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import pLimit from 'p-limit';
 import { CollabCloseCode, Role } from '@atelier/shared';
 import { CollabDocument, type Peer } from './collab-document.js';
 import { decodeClientMessage, encodeAwarenessStates, encodeSyncStep1, MalformedMessageError, type ClientMessage } from './protocol.js';
@@ -54,6 +55,13 @@ export class CollabServer {
   private readonly loaded = new Map<string, CollabDocument>();
   private readonly connections = new Set<Connection>();
   private readonly derived: Debouncer;
+  /**
+   * Derived data is computed for one document at a time. Documents edited together come due
+   * together; twenty derivations at once would hold the event loop for tens of milliseconds and
+   * every keystroke relayed meanwhile would wait. One at a time, each one's database round trips
+   * leave the loop free for the relays in between.
+   */
+  private readonly deriveOneAtATime = pLimit(1);
   private readonly pingTimer: NodeJS.Timeout;
   private closed = false;
 
@@ -259,12 +267,14 @@ export class CollabServer {
     return document ? this.runDerivedOn(document) : Promise.resolve();
   }
 
-  private async runDerivedOn(document: CollabDocument): Promise<void> {
-    try {
-      await this.options.onDocumentChanged?.(document.name, document.doc);
-    } catch (error) {
-      this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
-    }
+  private runDerivedOn(document: CollabDocument): Promise<void> {
+    return this.deriveOneAtATime(async () => {
+      try {
+        await this.options.onDocumentChanged?.(document.name, document.doc);
+      } catch (error) {
+        this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
+      }
+    });
   }
 
   /**
