@@ -16,7 +16,8 @@ import { REPORT_FRAGMENT, writeBlocks } from '../../server/src/reports/report-co
 import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+// Six rounds put each of up to three servers in each place of the order twice.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 /** `BENCH_ONLY=<part of a scenario's label>` runs only the scenarios whose label contains it. */
 const wanted = (label: string) => !process.env.BENCH_ONLY || label.includes(process.env.BENCH_ONLY);
 // Every stock WebsocketProvider listens for the process's 'exit' (to say goodbye); 200 of them are expected here.
@@ -44,7 +45,7 @@ function client(target: Target, name: string): { doc: Y.Doc; provider: Websocket
 }
 
 /** The stock in-memory server in a child process of its own. */
-async function referenceTarget(): Promise<{ target: Target; close(): void }> {
+async function referenceTarget(name: string): Promise<{ target: Target; close(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'reference-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
   process.once('exit', () => child.kill());
   const port = await new Promise<number>((resolve, reject) => {
@@ -56,7 +57,7 @@ async function referenceTarget(): Promise<{ target: Target; close(): void }> {
   });
   let n = 0;
   return {
-    target: { name: 'reference (@y/websocket-server, in memory)', base: `ws://127.0.0.1:${port}`, token: null, documents: async (count) => Array.from({ length: count }, () => `bench-${n++}`) },
+    target: { name, base: `ws://127.0.0.1:${port}`, token: null, documents: async (count) => Array.from({ length: count }, () => `bench-${n++}`) },
     close: () => child.kill(),
   };
 }
@@ -180,24 +181,40 @@ function applyMs(update: Uint8Array): number {
   }), 50);
 }
 
-function report(label: string, results: Map<string, number[]>, quantiles: number[]): void {
+const median = (values: number[]) => pct(values, 50);
+
+/**
+ * Pooled quantiles per server, and each server's ratio to the reference (the first target): over
+ * all samples, and round by round (each round's servers ran one after the other, so a round's
+ * ratio is the least disturbed by the machine's moods; their median and range are printed).
+ */
+function report(label: string, rounds: Map<string, number[][]>, quantiles: number[]): void {
   console.log(`  ${label}`);
-  const values = [...results.values()];
-  for (const [name, samples] of results) console.log(`    ${name}: ${quantiles.map((q) => `p${q} ${pct(samples, q).toFixed(1)} ms`).join(', ')} (${samples.length} samples)`);
-  if (values.length === 2) console.log(`    ratio Atelier / reference: ${quantiles.map((q) => `p${q} ${(pct(values[1], q) / pct(values[0], q)).toFixed(2)}×`).join(', ')}`);
+  const all = (name: string) => rounds.get(name)!.flat();
+  for (const name of rounds.keys()) console.log(`    ${name}: ${quantiles.map((q) => `p${q} ${pct(all(name), q).toFixed(1)} ms`).join(', ')} (${all(name).length} samples)`);
+  const [reference, ...others] = rounds.keys();
+  for (const name of others) {
+    const byRound = (q: number) => rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(reference)![i], q));
+    const ratios = quantiles.map((q) => {
+      const perRound = byRound(q);
+      return `p${q} ${(pct(all(name), q) / pct(all(reference), q)).toFixed(2)}× (rounds: median ${median(perRound).toFixed(2)}×, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
+    });
+    console.log(`    ratio ${name.split(' (')[0]} / reference: ${ratios.join(', ')}`);
+  }
 }
 
 async function compare(label: string, targets: Target[], scenario: (target: Target) => Promise<number[]>, quantiles: number[]): Promise<void> {
   if (!wanted(label)) return;
-  const results = new Map<string, number[]>(targets.map((t) => [t.name, []]));
-  // A first round per server is not counted: both are measured warm (compiled code, connection
+  const rounds = new Map<string, number[][]>(targets.map((t) => [t.name, []]));
+  // A first round per server is not counted: all are measured warm (compiled code, connection
   // pools), whether this scenario runs alone or after others.
   for (const target of targets) await scenario(target);
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternate which server goes first so neither profits from a warmer machine.
-    for (const target of round % 2 === 0 ? targets : [...targets].reverse()) results.get(target.name)!.push(...(await scenario(target)));
+    // The order turns from round to round so no server profits from going first or last.
+    const order = targets.map((_, i) => targets[(i + round) % targets.length]);
+    for (const target of round % 2 === 0 ? order : order.reverse()) rounds.get(target.name)!.push(await scenario(target));
   }
-  report(label, results, quantiles);
+  report(label, rounds, quantiles);
 }
 
 function heapMb(): number {
@@ -228,21 +245,27 @@ async function atelierProcess(): Promise<{ target: Target; close(): Promise<void
  * in-memory reference, each server in its own process as in production, alternating.
  */
 export async function run(): Promise<void> {
-  const reference = await referenceTarget();
-  // The reference's process must not outlive a failed start of Atelier's.
+  const reference = await referenceTarget('reference (@y/websocket-server, in memory)');
+  // A second, identical reference process: how far two equal servers differ here is the smallest
+  // ratio this machine can tell apart from 1.
+  const control = await referenceTarget('control (a second reference process)');
+  // The references' processes must not outlive a failed start of Atelier's.
   const atelier = await atelierProcess().catch((error: unknown) => {
     reference.close();
+    control.close();
     throw error;
   });
   const targets = [reference.target, atelier.target];
+  const withControl = [reference.target, control.target, atelier.target];
   try {
-    await compare('50 editors on one report, propagation edit → every other client', targets, (t) => propagation(t, 50, 1, 300), [50, 99]);
-    await compare('200 editors across 20 reports', targets, (t) => propagation(t, 200, 20, 600), [50, 99]);
+    await compare('50 editors on one report, propagation edit → every other client', withControl, (t) => propagation(t, 50, 1, 300), [50, 99]);
+    await compare('200 editors across 20 reports', withControl, (t) => propagation(t, 200, 20, 600), [50, 99]);
     await compare('100 observers with presence on, one editor', targets, (t) => propagation(t, 1, 1, 50, 100), [50, 95]);
     await compare('150 stock clients joining a large report at once, time to synced (bound by the clients\' own decoding, all in this process)', targets, (t) => joinBig(t, 150, stockJoin), [50, 95]);
     await compare('150 bare protocol clients joining a large report at once, time until the whole report has arrived (the servers\' share)', targets, (t) => joinBig(t, 150, rawJoin), [50, 95]);
   } finally {
     reference.close();
+    control.close();
     await atelier.close();
   }
   if (wanted('heap and memory')) await memory();
