@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
+import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 
 let server: TestServer;
 let admin: string;
@@ -173,6 +175,43 @@ describe('live co-editing', () => {
     expect(bodyText(other.doc)).not.toContain('Na de degradatie');
     expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain('Na de degradatie');
     expect(Number((await count())[0].count)).toBe(Number(before[0].count) + 1);
+  });
+});
+
+// PGlite has a single connection: only a server database lets another transaction hold a row.
+describe.skipIf(skipWithoutPostgres())('derived data while a report row is held elsewhere', () => {
+  it('goes on for the other reports, and catches up once the row is free', async () => {
+    const own = await startTestServer({ postgres: POSTGRES_URL });
+    const holder = new pg.Client({ connectionString: own.databaseUrl! });
+    const edits: TestClient[] = [];
+    try {
+      const token = await own.login();
+      const held = await newReport(own, token);
+      const other = await newReport(own, token);
+      const text = async (id: string) => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id }, token)).data.report.text as string;
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM report WHERE document_name = $1 FOR UPDATE', [held.documentName]);
+      const [a, b] = [held, other].map((report) => connectClient(own.url, report.documentName, token));
+      edits.push(a, b);
+      await Promise.all([a.synced, b.synced]);
+      appendParagraph(a.doc, 'Een regel die even moet wachten.');
+      // The held report's derivation starts first (300 ms after its edit) and waits for the row.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      appendParagraph(b.doc, 'Een regel die gewoon doorgaat.');
+      const elapsed = await eventually(async () => (await text(other.id)).includes('gewoon doorgaat'), 9000, 'the other report to be derived');
+      console.info(`the other report was derived ${elapsed} ms after its edit, behind one waiting for a held row`);
+      await holder.query('ROLLBACK');
+      appendParagraph(a.doc, 'De rij is vrij.');
+      await eventually(async () => {
+        const now = await text(held.id);
+        return now.includes('even moet wachten') && now.includes('De rij is vrij');
+      }, 3000, 'the held report to catch up');
+    } finally {
+      for (const c of edits) c.destroy();
+      await holder.end();
+      await own.close();
+    }
   });
 });
 

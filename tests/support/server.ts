@@ -31,11 +31,13 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** Reuse the database and data directory of an earlier (stopped) server. */
   reuse?: { databaseUrl: string | null; dataDir: string };
+  /** The PostgreSQL server to create a fresh database on, whatever database the rest of the run uses. */
+  postgres?: string;
 }
 
 /** A real server on a free port, on a fresh database (PostgreSQL when DATABASE_URL is set, else PGlite). */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { databaseUrl: string | null }> {
-  const database = options.reuse ? { url: options.reuse.databaseUrl, drop: async () => {} } : await createTestDatabase();
+  const database = options.reuse ? { url: options.reuse.databaseUrl, drop: async () => {} } : await createTestDatabase(options.postgres);
   const dataDir = options.reuse?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'atelier-test-')));
   const config = loadConfig(
     {},

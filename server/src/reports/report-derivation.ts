@@ -5,6 +5,9 @@ import { fromGlobalId } from '../graphql/global-id.js';
 import { contentHash } from '../common/content-hash.js';
 import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
 
+/** How long a derivation waits for a report row another transaction holds. */
+const LOCK_TIMEOUT = '5s';
+
 /** Told after a report's derived data changed (search re-indexes its sections). */
 export type ReportTextListener = (reportId: string, doc: Y.Doc) => Promise<void>;
 
@@ -36,6 +39,9 @@ export class ReportDerivation {
     if (this.lastDerived.get(documentName) === derived) return;
     const text = blocksToText(blocks);
     const reportId = await this.dataSource.transaction(async (manager) => {
+      // Derivations run one at a time: a report row held elsewhere must fail this one (it is
+      // derived again after the next edit, or when the report leaves memory), not stall the rest.
+      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
       // Locked, so two instances deriving the same report write its links one after the other.
       const [report]: { id: string; text: string | null }[] = await manager.query(
         `SELECT id, text FROM report WHERE document_name = $1 FOR UPDATE`,
