@@ -59,6 +59,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     redisUrl: config.redisUrl,
     maxMessageBytes: config.collabMaxMessageBytes,
     pingIntervalMs: config.collabPingIntervalMs,
+    compactAfter: config.collabCompactAfter,
     logger,
   });
   const services: AppServices = { ...core, versions: collab.versions, derivation, collab: collab.server };

@@ -18,6 +18,8 @@ export interface Config {
   collabMaxMessageBytes: number;
   /** How often co-editing sockets are pinged; one that has not answered the previous ping is closed. */
   collabPingIntervalMs: number;
+  /** A report whose update log grows past this many updates is folded into its snapshot. */
+  collabCompactAfter: number;
   /** Where the built client lives; served at `/` when present. */
   clientDist: string;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: blankToNull(env.LOG_LEVEL) ?? 'info',
     collabMaxMessageBytes: intFrom(env, 'COLLAB_MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     collabPingIntervalMs: intFrom(env, 'COLLAB_PING_INTERVAL_MS', 30_000, 100, 10 * 60_000),
+    collabCompactAfter: intFrom(env, 'COLLAB_COMPACT_AFTER', 500, 10, 1_000_000),
     clientDist: path.join(repoRoot, 'client', 'dist'),
     ...overrides,
   };

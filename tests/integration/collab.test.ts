@@ -6,6 +6,7 @@ import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
+import { loadReportDoc } from '../../server/src/reports/report-state.js';
 
 let server: TestServer;
 let admin: string;
@@ -249,7 +250,7 @@ describe('resources', () => {
   let token: string;
 
   beforeAll(async () => {
-    quick = await startTestServer({ config: { collabPingIntervalMs: 200 } });
+    quick = await startTestServer({ config: { collabPingIntervalMs: 200, collabCompactAfter: 10 } });
     token = await quick.login();
   });
 
@@ -273,6 +274,25 @@ describe('resources', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     appendParagraph(live.doc, 'Nog steeds verbonden');
     await eventually(() => bodyText(watcher.doc).includes('Nog steeds verbonden'), 5000, 'the answering clients to keep editing');
+  });
+
+  it('compacts the log of a report that stays open, and loses or repeats nothing', async () => {
+    const { documentName } = await newReport(quick, token);
+    const writer = connectClient(quick.url, documentName, token);
+    clients.push(writer);
+    await writer.synced;
+    const logLength = async () => Number((await quick.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]))[0].count);
+    for (let i = 1; i <= 15; i++) {
+      appendParagraph(writer.doc, `Regel ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await eventually(async () => (await logLength()) === 0, 5000, 'the log to be folded into the snapshot');
+    expect(quick.app.services.collab.loadedDocument(documentName)).not.toBeNull();
+    appendParagraph(writer.doc, 'Na het samenvoegen');
+    await eventually(async () => (await logLength()) === 1, 3000, 'the next edit to be stored');
+    const stored = await loadReportDoc(quick.app.db.dataSource, documentName);
+    expect(bodyText(stored!)).toBe(bodyText(writer.doc));
+    expect(bodyText(stored!).split('\n')).toHaveLength(16);
   });
 
   it('lets a document leave memory shortly after its last client', async () => {

@@ -25,7 +25,7 @@ export interface CollabOptions {
   fanout?: Fanout | null;
   maxMessageBytes: number;
   logger: Logger;
-  /** Called a moment after local edits settle (derived text, search, links, versions). */
+  /** Called a moment after local edits settle (derived text, search, links, versions, compaction). */
   onDocumentChanged?(documentName: string, doc: Y.Doc): Promise<void>;
   /** Called when a document has left memory: what was kept about it can go, a long log be compacted. */
   onDocumentUnloaded?(documentName: string): Promise<void>;

@@ -11,9 +11,6 @@ import type { AuthService } from '../auth/auth.service.js';
 import type { ReportDerivation } from '../reports/report-derivation.js';
 import type { Logger } from '../logger.js';
 
-/** Documents whose log grew past this many updates are compacted when they leave memory. */
-const COMPACT_AFTER = 200;
-
 export interface Collab {
   server: CollabServer;
   versions: VersionsService;
@@ -31,6 +28,8 @@ export async function createCollab(options: {
   redisUrl: string | null;
   maxMessageBytes: number;
   pingIntervalMs: number;
+  /** Updates in a report's log past its snapshot before they are folded into it. */
+  compactAfter: number;
   logger: Logger;
 }): Promise<Collab> {
   const { dataSource, logger } = options;
@@ -46,6 +45,9 @@ export async function createCollab(options: {
     await fanout.ready();
   }
   let versions: VersionsService | null = null;
+  const compactIfLong = async (documentName: string) => {
+    if ((await log.tailLength(documentName)) > options.compactAfter) await compactReport(dataSource, documentName);
+  };
   const server = new CollabServer({
     log,
     fanout,
@@ -60,11 +62,14 @@ export async function createCollab(options: {
     async onDocumentChanged(documentName, doc) {
       await options.derivation.derive(documentName, doc);
       await versions?.maybeAutoVersion(documentName, doc);
+      // A report a group keeps open all day is compacted too, not only once everyone has left:
+      // whoever loads it next (another instance, a restart) reads a snapshot and a short tail.
+      await compactIfLong(documentName);
     },
     async onDocumentUnloaded(documentName) {
       options.derivation.forget(documentName);
       versions?.forget(documentName);
-      if ((await log.tailLength(documentName)) > COMPACT_AFTER) await compactReport(dataSource, documentName);
+      await compactIfLong(documentName);
     },
   });
   versions = new VersionsService(dataSource, log, server);

@@ -75,8 +75,7 @@ export class UpdateLog {
 
   async tailLength(documentName: string): Promise<number> {
     const [row]: { count: string }[] = await this.db.query(
-      `SELECT count(*) FROM report_update u JOIN report r ON r.document_name = u.document_name
-        WHERE u.document_name = $1 AND u.seq > r.snapshot_seq`,
+      `SELECT count(*) FROM report_update WHERE document_name = $1`,
       [documentName],
     );
     return Number(row.count);

@@ -6,8 +6,10 @@ export interface Queryable {
 }
 
 /**
- * A report's Yjs state lives in two places: `report.ydoc_state` (a snapshot covering the log up
- * to `snapshot_seq`) and the append-only `report_update` log after it. Reading = snapshot + tail.
+ * A report's Yjs state lives in two places: `report.ydoc_state` (a snapshot) and the append-only
+ * `report_update` log of the updates not yet folded into it. Reading = snapshot + every row of
+ * the log: compaction deletes exactly the rows it folded, so a row that committed late, with a
+ * lower seq than one already folded, is still read (Yjs applies an update it has seen as a no-op).
  */
 export async function loadReportDoc(db: Queryable, documentName: string): Promise<Y.Doc | null> {
   return (await loadReportDocs(db, [documentName])).get(documentName) ?? null;
@@ -29,8 +31,9 @@ export function stateToDoc(state: StoredReportState): Y.Doc {
 
 export interface StoredReportState {
   snapshot: Uint8Array | null;
+  /** The highest seq folded into the snapshot so far. */
   snapshotSeq: number;
-  /** The log after the snapshot, in order. */
+  /** The log not yet folded into the snapshot, in order. */
   tail: { seq: number; update: Uint8Array }[];
 }
 
@@ -44,8 +47,7 @@ export async function readReportStates(db: Queryable, documentNames: string[]): 
   const rows: { document_name: string; seq: string; data: Buffer | null; is_snapshot: boolean }[] = await db.query(
     `SELECT document_name, snapshot_seq AS seq, ydoc_state AS data, true AS is_snapshot FROM report WHERE document_name = ANY($1)
      UNION ALL
-     SELECT u.document_name, u.seq, u.update, false FROM report_update u JOIN report r ON r.document_name = u.document_name
-      WHERE u.document_name = ANY($1) AND u.seq > r.snapshot_seq
+     SELECT u.document_name, u.seq, u.update, false FROM report_update u WHERE u.document_name = ANY($1)
      ORDER BY document_name, is_snapshot DESC, seq`,
     [documentNames],
   );
