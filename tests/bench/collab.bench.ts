@@ -194,9 +194,8 @@ function report(label: string, rounds: Map<string, number[][]>, quantiles: numbe
   for (const name of rounds.keys()) console.log(`    ${name}: ${quantiles.map((q) => `p${q} ${pct(all(name), q).toFixed(1)} ms`).join(', ')} (${all(name).length} samples)`);
   const [reference, ...others] = rounds.keys();
   for (const name of others) {
-    const byRound = (q: number) => rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(reference)![i], q));
     const ratios = quantiles.map((q) => {
-      const perRound = byRound(q);
+      const perRound = rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(reference)![i], q));
       return `p${q} ${(pct(all(name), q) / pct(all(reference), q)).toFixed(2)}× (rounds: median ${median(perRound).toFixed(2)}×, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
     });
     console.log(`    ratio ${name.split(' (')[0]} / reference: ${ratios.join(', ')}`);

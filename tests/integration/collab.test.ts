@@ -3,7 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
-import { createUser, startTestServer, userWithRole, type TestServer } from '../support/server.js';
+import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
@@ -47,8 +47,7 @@ describe('live co-editing', () => {
     await eventually(() => bodyText(b.doc).includes('Check-in: iedereen'), 5000, 'b to see a');
     appendParagraph(b.doc, 'Tweede alinea');
     await eventually(() => bodyText(a.doc).includes('Tweede alinea'), 5000, 'a to see b');
-    const [{ count }] = await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
-    expect(Number(count)).toBeGreaterThanOrEqual(2);
+    expect(await storedUpdates(server, documentName)).toBeGreaterThanOrEqual(2);
   });
 
   it('sends nothing without a valid token and closes with a documented code', async () => {
@@ -72,12 +71,12 @@ describe('live co-editing', () => {
     const reader = client(documentName, viewer);
     await reader.synced;
     await eventually(() => bodyText(reader.doc).includes('Door de redactie'), 5000, 'viewer to receive');
-    const before = await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
+    const before = await storedUpdates(server, documentName);
     appendParagraph(reader.doc, 'Poging van een lezer');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(bodyText(writer.doc)).not.toContain('Poging van een lezer');
     expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain('Poging');
-    expect(await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName])).toEqual(before);
+    expect(await storedUpdates(server, documentName)).toBe(before);
   });
 
   it('closes only the socket that sends garbage or an oversized frame', async () => {
@@ -166,8 +165,7 @@ describe('live co-editing', () => {
     const updated = await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id: user.id }, admin);
     expect(updated.data.updateUser.role).toBe('VIEWER');
     expect(Date.now() - started).toBeLessThan(1000);
-    const count = () => server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]);
-    const before = await count();
+    const before = await storedUpdates(server, documentName);
     appendParagraph(demoted.doc, 'Na de degradatie geschreven');
     appendParagraph(other.doc, 'De redactie schrijft verder');
     // Still connected, still receiving: a viewer sees everything.
@@ -175,7 +173,7 @@ describe('live co-editing', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(bodyText(other.doc)).not.toContain('Na de degradatie');
     expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain('Na de degradatie');
-    expect(Number((await count())[0].count)).toBe(Number(before[0].count) + 1);
+    expect(await storedUpdates(server, documentName)).toBe(before + 1);
   });
 });
 
@@ -231,11 +229,11 @@ describe('history', () => {
     appendParagraph(a.doc, 'Alles herschreven');
     // The restore must come after the rewrite reached the server, or the two are concurrent edits.
     await eventually(() => bodyText(server.app.services.collab.loadedDocument(report.documentName)!) === 'Alles herschreven', 3000, 'the rewrite to reach the server');
-    const logBefore = Number((await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [report.documentName]))[0].count);
+    const logBefore = await storedUpdates(server, report.documentName);
     const restored = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: named.data.createReportVersion.id }, editor);
     expect(restored.errors).toBeUndefined();
     await eventually(() => bodyText(a.doc) === 'Eerste versie van het verslag', 3000, 'the editor to receive the restore');
-    const logAfter = Number((await server.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [report.documentName]))[0].count);
+    const logAfter = await storedUpdates(server, report.documentName);
     expect(logAfter).toBeGreaterThan(logBefore);
     const list = await server.gql(`query ($id: ID!) { report(id: $id) { versions { name automatic } } }`, { id: report.id }, viewer);
     expect(list.data.report.versions.some((v: any) => v.name === 'Voor de vergadering')).toBe(true);
@@ -282,15 +280,14 @@ describe('resources', () => {
     const writer = connectClient(quick.url, documentName, token);
     clients.push(writer);
     await writer.synced;
-    const logLength = async () => Number((await quick.app.db.dataSource.query(`SELECT count(*) FROM report_update WHERE document_name = $1`, [documentName]))[0].count);
     for (let i = 1; i <= 15; i++) {
       appendParagraph(writer.doc, `Regel ${i}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await eventually(async () => (await logLength()) === 0, 5000, 'the log to be folded into the snapshot');
+    await eventually(async () => (await storedUpdates(quick, documentName)) === 0, 5000, 'the log to be folded into the snapshot');
     expect(quick.app.services.collab.loadedDocument(documentName)).not.toBeNull();
     appendParagraph(writer.doc, 'Na het samenvoegen');
-    await eventually(async () => (await logLength()) === 1, 3000, 'the next edit to be stored');
+    await eventually(async () => (await storedUpdates(quick, documentName)) === 1, 3000, 'the next edit to be stored');
     const stored = await loadReportDoc(quick.app.db.dataSource, documentName);
     expect(bodyText(stored!)).toBe(bodyText(writer.doc));
     expect(bodyText(stored!).split('\n')).toHaveLength(16);

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startApp, type App } from '../../server/src/app.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
+import { UpdateLog } from '../../server/src/collab/update-log.js';
 import { postGraphQL, signIn, type GraphQLResponse } from './graphql-http.js';
 
 export const ADMIN_EMAIL = 'coordinator@atelier.test';
@@ -95,4 +96,9 @@ export async function createUser(server: TestServer, adminToken: string, role: '
 /** Creates a user with the given role through the API and returns its token. */
 export async function userWithRole(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<string> {
   return (await createUser(server, adminToken, role)).token;
+}
+
+/** How many of a report's updates are in its log, not yet folded into its snapshot. */
+export function storedUpdates(server: TestServer, documentName: string): Promise<number> {
+  return new UpdateLog(server.app.db.dataSource).tailLength(documentName);
 }
