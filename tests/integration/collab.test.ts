@@ -96,16 +96,21 @@ describe('live co-editing', () => {
     await eventually(() => bodyText(b.doc).includes('Na de aanval'), 5000, 'others to keep syncing');
   });
 
-  it('keeps report.text and method links in step with the editor', async () => {
+  it('keeps report.text, method links and search in step with the editor', async () => {
     const report = await newReport();
     const a = client(report.documentName, editor);
     await a.synced;
-    appendParagraph(a.doc, 'We sluiten af met een World Café over partnerschappen.');
+    appendParagraph(a.doc, 'We sluiten af met een World Café over het buurtkeukenproject.');
     const elapsed = await eventually(async () => {
-      const result = await server.gql(`query ($id: ID!) { report(id: $id) { text meeting { methods { key } } } }`, { id: report.id }, viewer);
-      return result.data.report.text.includes('World Café') && result.data.report.meeting.methods.some((m: any) => m.key === 'world-cafe');
-    }, 2000, 'report.text to follow');
-    console.info(`report.text and method link followed the edit in ${elapsed} ms`);
+      const result = await server.gql(
+        `query ($id: ID!, $q: String!) { report(id: $id) { text meeting { methods { key } } } search(query: $q) { hits { kind meeting { date } } } }`,
+        // Searched as someone would type it, with a letter swapped.
+        { id: report.id, q: 'buurtkeukenporject' }, viewer);
+      const { report: derived, search } = result.data;
+      return derived.text.includes('World Café') && derived.meeting.methods.some((m: any) => m.key === 'world-cafe')
+        && search.hits.some((hit: any) => hit.meeting?.date === '2024-06-01');
+    }, 2000, 'report.text, links and search to follow');
+    console.info(`report.text, method link and search followed the edit in ${elapsed} ms`);
   });
 
   it('follows a link or a heading made without changing the text', async () => {
