@@ -48,7 +48,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const core = createServices(db.dataSource, tokens, logger);
   await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
   const derivation = new ReportDerivation(db.dataSource);
-  derivation.onDerived((reportId, doc) => core.searchIndex.reindexReportSections([{ reportId, sections: yDocToSections(doc) }]).then(() => undefined));
+  derivation.onDerived((reportId, doc, db) => core.searchIndex.reindexReportSections([{ reportId, sections: yDocToSections(doc) }], db).then(() => undefined));
   await ensureSearchIndex(db.dataSource, core.searchIndex, core.importIndex);
   const collab = await createCollab({
     dataSource: db.dataSource,

@@ -25,8 +25,11 @@ export interface CollabOptions {
   fanout?: Fanout | null;
   maxMessageBytes: number;
   logger: Logger;
-  /** Called a moment after local edits settle (derived text, search, links, versions, compaction). */
-  onDocumentChanged?(documentName: string, doc: Y.Doc): Promise<void>;
+  /**
+   * Called a moment after local edits settle (derived text, search, links, versions, compaction);
+   * `seq` is the highest log seq folded into `doc`.
+   */
+  onDocumentChanged?(documentName: string, doc: Y.Doc, seq: number): Promise<void>;
   /** Called when a document has left memory: what was kept about it can go, a long log be compacted. */
   onDocumentUnloaded?(documentName: string): Promise<void>;
   /** A connection that has not answered the previous ping by the next one is closed. */
@@ -270,7 +273,7 @@ export class CollabServer {
   private runDerivedOn(document: CollabDocument): Promise<void> {
     return this.deriveOneAtATime(async () => {
       try {
-        await this.options.onDocumentChanged?.(document.name, document.doc);
+        await this.options.onDocumentChanged?.(document.name, document.doc, document.seq);
       } catch (error) {
         this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
       }

@@ -59,8 +59,8 @@ export async function createCollab(options: {
       if (!actor) return { closeCode: CollabCloseCode.UNAUTHENTICATED, reason: 'Sign in again: no valid token' };
       return { user: { id: actor.id, role: actor.role } };
     },
-    async onDocumentChanged(documentName, doc) {
-      await options.derivation.derive(documentName, doc);
+    async onDocumentChanged(documentName, doc, seq) {
+      await options.derivation.derive(documentName, doc, seq);
       await versions?.maybeAutoVersion(documentName, doc);
       // A report a group keeps open all day is compacted too, not only once everyone has left:
       // whoever loads it next (another instance, a restart) reads a snapshot and a short tail.
@@ -73,10 +73,19 @@ export async function createCollab(options: {
     },
   });
   versions = new VersionsService(dataSource, log, server);
+  let closing = false;
+  // A previous run may have stopped between storing edits and deriving from them (killed, or a
+  // derivation that failed): those reports are derived now, in the background.
+  const catchingUp = options.derivation.catchUp(() => closing).then(
+    (count) => count > 0 && logger.info({ reports: count }, 'derived the reports a previous run had not'),
+    (error: unknown) => logger.error({ err: error }, 'could not derive the reports a previous run had not'),
+  );
   return {
     server,
     versions,
     async close() {
+      closing = true;
+      await catchingUp;
       await server.close();
       await logPool?.end();
     },

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readReportStates, stateToDoc, type Queryable } from '../reports/report-state.js';
+import { lastSeq, readReportStates, stateToDoc, type Queryable } from '../reports/report-state.js';
 
 
 export interface StoredState {
@@ -62,7 +62,7 @@ export class UpdateLog {
   async load(documentName: string): Promise<StoredState | null> {
     const state = (await readReportStates(this.db, [documentName])).get(documentName);
     if (!state) return null;
-    return { doc: stateToDoc(state), seq: state.tail.length ? state.tail[state.tail.length - 1].seq : state.snapshotSeq };
+    return { doc: stateToDoc(state), seq: lastSeq(state) };
   }
 
   async since(documentName: string, seq: number): Promise<{ seq: number; update: Uint8Array }[]> {

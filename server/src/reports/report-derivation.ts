@@ -4,12 +4,16 @@ import { blocksToText, findGraphLinks, textBlocks, type GraphLinkNode } from './
 import { fromGlobalId } from '../graphql/global-id.js';
 import { contentHash } from '../common/content-hash.js';
 import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
+import { lastSeq, readReportStates, stateToDoc } from './report-state.js';
 
 /** How long a derivation waits for a report row another transaction holds. */
 const LOCK_TIMEOUT = '5s';
 
-/** Told after a report's derived data changed (search re-indexes its sections). */
-export type ReportTextListener = (reportId: string, doc: Y.Doc) => Promise<void>;
+/**
+ * Told while a report's derived data is written (search re-indexes its sections), inside the same
+ * transaction: text, links, sections and the mark of how far they go are stored together or not at all.
+ */
+export type ReportTextListener = (reportId: string, doc: Y.Doc, db: EntityManager) => Promise<void>;
 
 /**
  * What the server derives from a report body after edits: its plain text (`report.text`), its
@@ -32,7 +36,8 @@ export class ReportDerivation {
     this.listeners.push(listener);
   }
 
-  async derive(documentName: string, doc: Y.Doc): Promise<void> {
+  /** `seq`: the highest log seq folded into `doc`; a restart derives again what came after it. */
+  async derive(documentName: string, doc: Y.Doc, seq: number): Promise<void> {
     const blocks = textBlocks(doc);
     const links = findGraphLinks(doc);
     const derived = contentHash(JSON.stringify([blocks, links]));
@@ -53,11 +58,39 @@ export class ReportDerivation {
         await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager));
       }
       await writeEditorLinks(manager, report.id, links);
+      for (const listener of this.listeners) await listener(report.id, doc, manager);
+      await manager.query(`UPDATE report SET derived_seq = greatest(derived_seq, $2) WHERE id = $1`, [report.id, seq]);
       return report.id;
     });
-    if (!reportId) return;
-    for (const listener of this.listeners) await listener(reportId, doc);
-    this.lastDerived.set(documentName, derived);
+    if (reportId) this.lastDerived.set(documentName, derived);
+  }
+
+  /**
+   * Derives, one at a time, the reports with stored updates their derived data never followed: the
+   * server stopped (or was killed) between an edit and its debounced derivation, or a derivation
+   * failed. Run at startup; `stopping` ends it between two reports. Returns how many it derived.
+   */
+  async catchUp(stopping: () => boolean): Promise<number> {
+    const behind: { document_name: string }[] = await this.dataSource.query(
+      `SELECT r.document_name FROM report r
+        WHERE greatest(r.snapshot_seq, (SELECT max(u.seq) FROM report_update u WHERE u.document_name = r.document_name)) > r.derived_seq`,
+    );
+    let derived = 0;
+    for (const { document_name: documentName } of behind) {
+      if (stopping()) break;
+      const state = (await readReportStates(this.dataSource, [documentName])).get(documentName);
+      if (!state) continue;
+      const doc = stateToDoc(state);
+      try {
+        await this.derive(documentName, doc, lastSeq(state));
+        derived++;
+      } finally {
+        doc.destroy();
+        // Not in memory here: what is remembered about it belongs to the editing that loads it.
+        this.forget(documentName);
+      }
+    }
+    return derived;
   }
 
   /** The document left memory: whatever changes it next is derived afresh. */

@@ -29,6 +29,11 @@ export function stateToDoc(state: StoredReportState): Y.Doc {
   return doc;
 }
 
+/** The highest log seq a document read from this state holds (a late row may sit below the snapshot's). */
+export function lastSeq(state: StoredReportState): number {
+  return state.tail.reduce((seq, row) => Math.max(seq, row.seq), state.snapshotSeq);
+}
+
 export interface StoredReportState {
   snapshot: Uint8Array | null;
   /** The highest seq folded into the snapshot so far. */

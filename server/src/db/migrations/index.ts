@@ -2,6 +2,7 @@ import { InitialSchema1732000000000 } from './1732000000000-initial-schema.js';
 import { SearchIndex1732000001000 } from './1732000001000-search-index.js';
 import { SearchPending1732000002000 } from './1732000002000-search-pending.js';
 import { SearchSample1732000003000 } from './1732000003000-search-sample.js';
+import { ReportDerivedSeq1732000004000 } from './1732000004000-report-derived-seq.js';
 
 /** Every migration, in order. New ones are appended here (ESM: no glob loading). */
-export const migrations = [InitialSchema1732000000000, SearchIndex1732000001000, SearchPending1732000002000, SearchSample1732000003000];
+export const migrations = [InitialSchema1732000000000, SearchIndex1732000001000, SearchPending1732000002000, SearchSample1732000003000, ReportDerivedSeq1732000004000];
