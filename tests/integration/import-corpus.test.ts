@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { bodyText, connectClient, eventually } from '../support/collab-client.js';
 import { skipUnless } from '../support/require.js';
 import { CORPUS_DIR, corpusFiles } from '../support/corpus.js';
 
@@ -111,11 +112,17 @@ describe.skipIf(skip)('importing the corpus', () => {
     expect(await count()).toEqual(before);
   });
 
-  it('updates the meeting when a corrected version arrives', async () => {
+  it('updates the meeting when a corrected version arrives, and an open editor receives it', async () => {
     const file = corpusFiles().find((f) => f.includes('000_'))!;
+    const original = results[corpusFiles().indexOf(file)].meeting.id;
+    const { documentName } = (await server.gql(`query ($id: ID!) { meeting(id: $id) { report { documentName } } }`, { id: original }, token)).data.meeting.report;
+    const editor = connectClient(server.url, documentName, token);
+    await editor.synced;
     const corrected = fs.readFileSync(file, 'utf8').replace('Haya Boshart (OCMW Antwerpen), ', '').replace('I. Welkom', 'I. Welkom en inleiding');
     const result = await server.gql(IMPORT, { filename: path.basename(file), text: corrected }, token);
     expect(result.data.importReport.status).toBe('UPDATED');
+    await eventually(() => bodyText(editor.doc).includes('I. Welkom en inleiding'), 5000, 'the open editor to receive the corrected report');
+    editor.destroy();
     expect((await server.gql(`{ meetings { date } }`, {}, token)).data.meetings).toHaveLength(4);
     const meeting = await server.gql(`query ($id: ID!) { meeting(id: $id) { attendances { person { name } } report { text } } }`, { id: result.data.importReport.meeting.id }, token);
     expect(meeting.errors).toBeUndefined();

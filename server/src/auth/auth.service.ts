@@ -1,4 +1,5 @@
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
+import type { Role } from '@atelier/shared';
 import { User } from '../users/user.entity.js';
 import { TokenService } from './tokens.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -59,6 +60,12 @@ export class AuthService {
     if (this.actorCache.size > 5000) this.actorCache.clear();
     this.actorCache.set(token, { actor, at: Date.now() });
     return actor;
+  }
+
+  /** The role of each of these users that still exists (open sockets are checked against it). */
+  async currentRoles(userIds: string[]): Promise<Map<string, Role>> {
+    const users = await this.users.find({ where: { id: In(userIds) }, select: { id: true, role: true } });
+    return new Map(users.map((user) => [user.id, user.role]));
   }
 
   forgetCachedTokens(): void {

@@ -26,6 +26,7 @@ describe('CollabServer derived data', () => {
       logger: pino({ level: 'silent' }),
       maxMessageBytes: 1 << 20,
       pingIntervalMs: 60_000,
+      currentRoles: async () => new Map(),
       async onDocumentChanged(name, doc) {
         running++;
         mostAtOnce = Math.max(mostAtOnce, running);

@@ -30,6 +30,8 @@ export interface CollabOptions {
    * `seq` is the highest log seq folded into `doc`.
    */
   onDocumentChanged?(documentName: string, doc: Y.Doc, seq: number): Promise<void>;
+  /** The current role of each user still known (a user left out was deleted). */
+  currentRoles(userIds: string[]): Promise<Map<string, Role>>;
   /** Called when a document has left memory: what was kept about it can go, a long log be compacted. */
   onDocumentUnloaded?(documentName: string): Promise<void>;
   /** A connection that has not answered the previous ping by the next one is closed. */
@@ -74,6 +76,9 @@ export class CollabServer {
     this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pingTimer.unref();
     options.fanout?.onMessage((message) => this.onFanout(message));
+    options.fanout?.onReconnected(() => {
+      this.resync().catch((error: unknown) => options.logger.error({ err: error }, 'could not catch up after the link to other instances came back'));
+    });
   }
 
   /** For `http.Server` 'upgrade': answers /collab/ paths, leaves others alone. */
@@ -297,15 +302,40 @@ export class CollabServer {
     return true;
   }
 
-  /** Updates written to the log by someone else (the importer): loaded documents catch up. */
+  /** Updates written to the log by someone else (the importer): a loaded document catches up, on every instance. */
   async refresh(documentName: string): Promise<void> {
     const document = this.loaded.get(documentName);
-    if (!document) return;
-    for (const row of await this.options.log.since(documentName, document.seq)) {
-      Y.applyUpdate(document.doc, row.update, 'store');
-      this.options.fanout?.publish({ kind: 'update', documentName, payload: row.update });
-      document.seq = Math.max(document.seq, row.seq);
-    }
+    const missing = document && (await this.catchUpFromStore(document));
+    if (missing) this.options.fanout?.publish({ kind: 'update', documentName, payload: missing });
+  }
+
+  /**
+   * The link to the other instances was down, and what they relayed meanwhile never arrived: every
+   * document in memory catches up from the store, and every connection's rights are read again (a
+   * user removed or demoted on another instance meanwhile was announced while we could not hear).
+   */
+  private async resync(): Promise<void> {
+    for (const document of [...this.loaded.values()]) await this.catchUpFromStore(document);
+    const userIds = [...new Set([...this.connections].map((connection) => connection.user.id))];
+    if (!userIds.length) return;
+    const roles = await this.options.currentRoles(userIds);
+    for (const userId of userIds) this.applyRights(userId, roles.get(userId) ?? null);
+  }
+
+  /**
+   * Brings a loaded document up to everything stored (snapshot and log, so a compaction meanwhile
+   * hides nothing); its peers receive what it lacked, which is returned (null when still loading
+   * or gone).
+   */
+  private async catchUpFromStore(document: CollabDocument): Promise<Uint8Array | null> {
+    const stored = await this.options.log.load(document.name);
+    if (!stored) return null;
+    const missing = Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(document.doc));
+    stored.doc.destroy();
+    if (this.loaded.get(document.name) !== document) return null;
+    Y.applyUpdate(document.doc, missing, 'store');
+    document.seq = Math.max(document.seq, stored.seq);
+    return missing;
   }
 
   /** A user was deleted (role null) or got another role: their sockets follow, on every instance. */

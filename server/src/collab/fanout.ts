@@ -19,6 +19,8 @@ export interface Fanout {
   unsubscribe(documentName: string): Promise<void>;
   publish(message: FanoutMessage): void;
   onMessage(listener: (message: FanoutMessage) => void): void;
+  /** After the link was lost and is back: whatever was published meanwhile never arrived. */
+  onReconnected(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,8 @@ export class RedisFanout implements Fanout {
   private readonly subscriber: Redis;
   private readonly id = crypto.randomBytes(16);
   private readonly listeners: ((message: FanoutMessage) => void)[] = [];
+  private readonly reconnectListeners: (() => void)[] = [];
+  private connectedBefore = false;
 
   constructor(url: string, onError: (error: Error) => void) {
     this.publisher = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
@@ -47,6 +51,15 @@ export class RedisFanout implements Fanout {
       const documentName = channel === RIGHTS_CHANNEL ? '' : channel.slice(CHANNEL_PREFIX.length);
       const message = { kind, documentName, payload: new Uint8Array(frame.subarray(17)) };
       for (const listener of this.listeners) listener(message);
+    });
+    this.subscriber.on('ready', () => {
+      if (!this.connectedBefore) {
+        this.connectedBefore = true;
+        return;
+      }
+      // ioredis sends the subscriptions again on 'ready'; a PING answered behind them means they are
+      // in force, so what is published from then on arrives, and only then is the gap closed.
+      this.subscriber.ping().then(() => this.reconnectListeners.forEach((listener) => listener()), () => {});
     });
   }
 
@@ -70,6 +83,10 @@ export class RedisFanout implements Fanout {
 
   onMessage(listener: (message: FanoutMessage) => void): void {
     this.listeners.push(listener);
+  }
+
+  onReconnected(listener: () => void): void {
+    this.reconnectListeners.push(listener);
   }
 
   async close(): Promise<void> {

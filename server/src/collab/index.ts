@@ -59,6 +59,7 @@ export async function createCollab(options: {
       if (!actor) return { closeCode: CollabCloseCode.UNAUTHENTICATED, reason: 'Sign in again: no valid token' };
       return { user: { id: actor.id, role: actor.role } };
     },
+    currentRoles: (userIds) => options.auth.currentRoles(userIds),
     async onDocumentChanged(documentName, doc, seq) {
       await options.derivation.derive(documentName, doc, seq);
       await versions?.maybeAutoVersion(documentName, doc);

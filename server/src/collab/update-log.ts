@@ -65,14 +65,6 @@ export class UpdateLog {
     return { doc: stateToDoc(state), seq: lastSeq(state) };
   }
 
-  async since(documentName: string, seq: number): Promise<{ seq: number; update: Uint8Array }[]> {
-    const rows: { seq: string; update: Buffer }[] = await this.db.query(
-      `SELECT seq, update FROM report_update WHERE document_name = $1 AND seq > $2 ORDER BY seq`,
-      [documentName, seq],
-    );
-    return rows.map((row) => ({ seq: Number(row.seq), update: new Uint8Array(row.update) }));
-  }
-
   async tailLength(documentName: string): Promise<number> {
     const [row]: { count: string }[] = await this.db.query(
       `SELECT count(*) FROM report_update WHERE document_name = $1`,
