@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
@@ -26,7 +27,8 @@ function client(documentName: string, token: string | null): TestClient {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { collabMaxMessageBytes: 256 * 1024 } });
+  // Warnings here are the ones the tests provoke (garbage frames, refused changes).
+  server = await startTestServer({ config: { collabMaxMessageBytes: 256 * 1024, logLevel: 'error' } });
   admin = await server.login();
   editor = await userWithRole(server, admin, 'EDITOR');
   viewer = await userWithRole(server, admin, 'VIEWER');
@@ -94,6 +96,38 @@ describe('live co-editing', () => {
     expect((await big.closed).code).toBe(CollabCloseCode.MESSAGE_TOO_BIG);
     appendParagraph(a.doc, 'Na de aanval');
     await eventually(() => bodyText(b.doc).includes('Na de aanval'), 5000, 'others to keep syncing');
+  });
+
+  it('refuses a change that decodes but cannot be applied, stores none of it, and the report still loads', async () => {
+    const { documentName } = await newReport();
+    const a = client(documentName, editor);
+    await a.synced;
+    appendParagraph(a.doc, 'Voor de aanval');
+    await eventually(async () => (await storedUpdates(server, documentName)) > 0, 5000, 'the first edit to be stored');
+    const storedBefore = await storedUpdates(server, documentName);
+    // One item whose left neighbour is a later item of its own author: well-formed bytes that
+    // make Yjs throw halfway through integrating them.
+    const update = encoding.createEncoder();
+    for (const n of [1, 1, 4242, 0]) encoding.writeVarUint(update, n);
+    encoding.writeUint8(update, 0x84);
+    encoding.writeVarUint(update, 4242);
+    encoding.writeVarUint(update, 5);
+    encoding.writeVarString(update, 'z');
+    encoding.writeVarUint(update, 0);
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, 0);
+    encoding.writeVarUint(frame, 2);
+    encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+    const bad = await rawSocket(server.url, documentName, editor);
+    bad.ws.send(encoding.toUint8Array(frame));
+    expect((await bad.closed).code).toBe(CollabCloseCode.MALFORMED);
+    expect(await storedUpdates(server, documentName)).toBe(storedBefore);
+
+    appendParagraph(a.doc, 'Na de aanval');
+    const b = client(documentName, admin);
+    await eventually(() => bodyText(b.doc) === 'Voor de aanval\nNa de aanval', 5000, 'a newcomer to get the report');
+    const stored = await loadReportDoc(server.app.db.dataSource, documentName);
+    expect(bodyText(stored!)).toBe('Voor de aanval\nNa de aanval');
   });
 
   it('keeps report.text, method links and search in step with the editor', async () => {

@@ -9,8 +9,9 @@ export interface Peer {
 
 /**
  * One report loaded in memory: the Yjs document, the awareness (who is here, their cursors), and
- * the connections editing it. Every change that reaches the document is forwarded to every peer
- * but the one it came from.
+ * the connections editing it. Changes that are already stored (from other instances, the store
+ * itself) are forwarded at once to every peer but the one they came from; a peer's own change is
+ * applied held back (`applyHeld`), stored, then relayed (`relay`).
  */
 export class CollabDocument {
   readonly doc = new Y.Doc();
@@ -19,8 +20,14 @@ export class CollabDocument {
   readonly peers = new Map<Peer, Set<number>>();
   /** Highest update-log sequence number known to be in `doc`. */
   seq = 0;
-  /** Local updates being stored: the document is not unloaded while any are in flight. */
+  /**
+   * Local changes applied but not yet stored: the document is not unloaded while any are in
+   * flight, and what it holds is not shown to anyone (`whenStored`).
+   */
   pendingWrites = 0;
+  private storedWaiters: (() => void)[] = [];
+  /** While a peer's change is applied: what the document integrated, kept from the peers. */
+  private held: Uint8Array[] | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   /** The whole document as a sync step 2, kept until the next change: a crowd joining at once costs one encoding. */
   private fullState: Uint8Array | null = null;
@@ -32,8 +39,8 @@ export class CollabDocument {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
-      const frame = encodeUpdate(update);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+      if (this.held) this.held.push(update);
+      else this.relay(update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const owned = this.peers.get(origin as Peer);
@@ -47,6 +54,46 @@ export class CollabDocument {
       for (const peer of this.peers.keys()) peer.send(frame);
       if (owned) this.onAwarenessFromPeer(update);
     });
+  }
+
+  relay(update: Uint8Array, except: unknown): void {
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame);
+  }
+
+  /**
+   * Applies a peer's change without relaying it, and returns what the document integrated, in
+   * Yjs's own encoding (null: nothing new), to be stored and then relayed. Only those bytes are
+   * ever stored, so the log holds nothing a document cannot load. A change that decodes but that
+   * Yjs cannot integrate throws after integrating part of it: that part is returned with the error.
+   */
+  applyHeld(update: Uint8Array, origin: unknown): { integrated: Uint8Array | null; error: unknown } {
+    this.held = [];
+    let error: unknown = null;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (caught) {
+      error = caught ?? new Error('unreadable change');
+    }
+    const held = this.held;
+    this.held = null;
+    return { integrated: held.length === 0 ? null : held.length === 1 ? held[0] : Y.mergeUpdates(held), error };
+  }
+
+  writeStarted(): void {
+    this.pendingWrites++;
+  }
+
+  writeEnded(): void {
+    if (--this.pendingWrites > 0) return;
+    const waiters = this.storedWaiters;
+    this.storedWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Resolves once everything the document holds is stored (at once when nothing is in flight). */
+  whenStored(): Promise<void> {
+    return this.pendingWrites === 0 ? Promise.resolve() : new Promise((resolve) => this.storedWaiters.push(resolve));
   }
 
   /** Sync step 2 answering a client's state vector; a client that has nothing gets the shared copy. */

@@ -4,14 +4,38 @@ import { pino } from 'pino';
 import { CollabServer } from './collab-server.js';
 import type { UpdateLog } from './update-log.js';
 
-/** The log's part the server uses, kept in memory: this test is about scheduling, not storage. */
-function memoryLog(names: string[]): UpdateLog {
+/** The log's part the server uses, kept in memory; `failing` plays a database that refuses writes. */
+function memoryLog(names: string[]): UpdateLog & { failing: boolean } {
   let seq = 0;
-  const log: Pick<UpdateLog, 'append' | 'load'> = {
-    append: async () => ++seq,
-    load: async (name) => (names.includes(name) ? { doc: new Y.Doc(), seq: 0 } : null),
+  const stored = new Map<string, Uint8Array[]>(names.map((name) => [name, []]));
+  const log: Pick<UpdateLog, 'append' | 'load'> & { failing: boolean } = {
+    failing: false,
+    async append(name, update) {
+      if (log.failing) throw new Error('database unavailable');
+      stored.get(name)!.push(update);
+      return ++seq;
+    },
+    async load(name) {
+      const updates = stored.get(name);
+      if (!updates) return null;
+      const doc = new Y.Doc();
+      for (const update of updates) Y.applyUpdate(doc, update);
+      return { doc, seq };
+    },
   };
-  return log as UpdateLog;
+  return log as UpdateLog & { failing: boolean };
+}
+
+function serverOn(log: UpdateLog, onDocumentChanged?: (name: string, doc: Y.Doc) => Promise<void>): CollabServer {
+  return new CollabServer({
+    authenticate: async () => ({ closeCode: 4401, reason: 'not used' }),
+    log,
+    logger: pino({ level: 'silent' }),
+    maxMessageBytes: 1 << 20,
+    pingIntervalMs: 60_000,
+    currentRoles: async () => new Map(),
+    onDocumentChanged,
+  });
 }
 
 describe('CollabServer derived data', () => {
@@ -20,20 +44,12 @@ describe('CollabServer derived data', () => {
     let running = 0;
     let mostAtOnce = 0;
     const derived: string[] = [];
-    const server = new CollabServer({
-      authenticate: async () => ({ closeCode: 4401, reason: 'not used' }),
-      log: memoryLog(names),
-      logger: pino({ level: 'silent' }),
-      maxMessageBytes: 1 << 20,
-      pingIntervalMs: 60_000,
-      currentRoles: async () => new Map(),
-      async onDocumentChanged(name, doc) {
-        running++;
-        mostAtOnce = Math.max(mostAtOnce, running);
-        await new Promise((resolve) => setTimeout(resolve, 40));
-        derived.push(`${name}: ${doc.getText('body').toString()}`);
-        running--;
-      },
+    const server = serverOn(memoryLog(names), async (name, doc) => {
+      running++;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      derived.push(`${name}: ${doc.getText('body').toString()}`);
+      running--;
     });
     try {
       // Edited in the same moment, so all four come due together.
@@ -41,6 +57,26 @@ describe('CollabServer derived data', () => {
       await expect.poll(() => derived.length, { timeout: 5000 }).toBe(names.length);
       expect(mostAtOnce).toBe(1);
       expect(derived.sort()).toEqual(names.map((name) => `${name}: text of ${name}`));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('CollabServer storage', () => {
+  it('keeps no change in memory that the log refused, and goes on from what is stored', async () => {
+    const log = memoryLog(['report-a']);
+    const server = serverOn(log);
+    const text = () => server.loadedDocument('report-a')?.getText('body').toString() ?? null;
+    try {
+      await server.change('report-a', (doc) => doc.getText('body').insert(0, 'stored'));
+      expect(text()).toBe('stored');
+      log.failing = true;
+      await server.change('report-a', (doc) => doc.getText('body').insert(6, ' and refused'));
+      expect(text() ?? '').not.toContain('refused');
+      log.failing = false;
+      await server.change('report-a', (doc) => doc.getText('body').insert(6, ', then more'));
+      expect(text()).toBe('stored, then more');
     } finally {
       await server.close();
     }

@@ -159,7 +159,10 @@ export class CollabServer {
     }
     switch (message.type) {
       case 'syncStep1':
-        connection.send(document.syncStep2(message.stateVector));
+        // Answered from what is stored: a change still on its way to the log is not shown yet.
+        void document.whenStored().then(() => {
+          if (connection.document === document) connection.send(document.syncStep2(message.stateVector));
+        });
         break;
       case 'update':
         // A viewer's changes are dropped, never applied, stored or relayed; empty ones (a client
@@ -181,22 +184,49 @@ export class CollabServer {
     }
   }
 
-  /** Store, then apply and relay: the order that makes "seen by anyone" imply "stored". */
+  /**
+   * Apply held back, store what the document integrated, then relay it: the order that makes "seen
+   * by anyone" imply "stored", with nothing stored that Yjs could not integrate.
+   */
   private async commit(document: CollabDocument, update: Uint8Array, origin: Peer | string): Promise<void> {
-    document.pendingWrites++;
+    const { integrated, error } = document.applyHeld(update, origin);
+    if (error) {
+      this.options.logger.warn({ err: error, documentName: document.name }, 'refused a change that could not be applied');
+      if (typeof origin !== 'string') (origin as Connection).ws.close(CollabCloseCode.MALFORMED, 'Change could not be applied');
+    }
+    if (!integrated) return;
+    document.writeStarted();
     try {
-      const seq = await this.options.log.append(document.name, update);
+      const seq = await this.options.log.append(document.name, integrated);
       document.seq = Math.max(document.seq, seq);
-      Y.applyUpdate(document.doc, update, origin);
-      this.options.fanout?.publish({ kind: 'update', documentName: document.name, payload: update });
+      document.relay(integrated, origin);
+      this.options.fanout?.publish({ kind: 'update', documentName: document.name, payload: integrated });
       this.derived.touch(document.name);
-    } catch (error) {
-      this.options.logger.error({ err: error, documentName: document.name }, 'could not store an update; the sender will resend it after reconnecting');
-      if (typeof origin !== 'string') (origin as Connection).ws.close(1011, 'Could not store the change');
+    } catch (storeError) {
+      this.options.logger.error({ err: storeError, documentName: document.name }, 'could not store a change; its editors reconnect to the stored report and resend what it lacks');
+      this.evict(document);
     } finally {
-      document.pendingWrites--;
+      document.writeEnded();
       this.maybeUnload(document);
     }
+  }
+
+  /**
+   * The document in memory holds a change the log does not: it is dropped, and its editors are
+   * sent away to reconnect to what is stored, where their sync sends the change again.
+   */
+  private evict(document: CollabDocument): void {
+    if (this.loaded.get(document.name) !== document) return;
+    this.loaded.delete(document.name);
+    this.documents.delete(document.name);
+    if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    for (const connection of this.connections) {
+      if (connection.document !== document) continue;
+      connection.document = null;
+      connection.ws.close(1011, 'Could not store the change; reconnect to send it again');
+    }
+    document.peers.clear();
+    document.destroy();
   }
 
   private acquire(documentName: string): Promise<CollabDocument | null> {
@@ -278,6 +308,8 @@ export class CollabServer {
   private runDerivedOn(document: CollabDocument): Promise<void> {
     return this.deriveOneAtATime(async () => {
       try {
+        // Derived data is read by anyone: it is derived from what is stored.
+        await document.whenStored();
         await this.options.onDocumentChanged?.(document.name, document.doc, document.seq);
       } catch (error) {
         this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
@@ -378,7 +410,7 @@ export class CollabServer {
     clearInterval(this.pingTimer);
     for (const connection of this.connections) connection.ws.close(CollabCloseCode.GOING_AWAY, 'Server is shutting down');
     for (const document of this.loaded.values()) {
-      while (document.pendingWrites > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await document.whenStored();
       if (document.unloadTimer) clearTimeout(document.unloadTimer);
       await this.derived.flush(document.name, () => this.runDerivedOn(document));
     }
