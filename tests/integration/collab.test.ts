@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
-import { appendParagraph, bodyText, connectClient, eventually, rawSocket, type TestClient } from '../support/collab-client.js';
+import { appendParagraph, bodyText, connectClient, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
 
@@ -105,19 +105,10 @@ describe('live co-editing', () => {
     appendParagraph(a.doc, 'Voor de aanval');
     await eventually(async () => (await storedUpdates(server, documentName)) > 0, 5000, 'the first edit to be stored');
     const storedBefore = await storedUpdates(server, documentName);
-    // One item whose left neighbour is a later item of its own author: well-formed bytes that
-    // make Yjs throw halfway through integrating them.
-    const update = encoding.createEncoder();
-    for (const n of [1, 1, 4242, 0]) encoding.writeVarUint(update, n);
-    encoding.writeUint8(update, 0x84);
-    encoding.writeVarUint(update, 4242);
-    encoding.writeVarUint(update, 5);
-    encoding.writeVarString(update, 'z');
-    encoding.writeVarUint(update, 0);
     const frame = encoding.createEncoder();
     encoding.writeVarUint(frame, 0);
     encoding.writeVarUint(frame, 2);
-    encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+    encoding.writeVarUint8Array(frame, unintegrableUpdate());
     const bad = await rawSocket(server.url, documentName, editor);
     bad.ws.send(encoding.toUint8Array(frame));
     expect((await bad.closed).code).toBe(CollabCloseCode.MALFORMED);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 
@@ -72,4 +73,19 @@ export function rawSocket(baseUrl: string, documentName: string, token: string |
     ws.once('open', () => resolve({ ws, messages, closed }));
     ws.once('error', reject);
   });
+}
+
+/**
+ * Well-formed update bytes that make Yjs throw halfway through integrating them: one item whose
+ * left neighbour is a later item of its own author. Y.decodeUpdate reads them without complaint.
+ */
+export function unintegrableUpdate(): Uint8Array {
+  const update = encoding.createEncoder();
+  for (const n of [1, 1, 4242, 0]) encoding.writeVarUint(update, n);
+  encoding.writeUint8(update, 0x84);
+  encoding.writeVarUint(update, 4242);
+  encoding.writeVarUint(update, 5);
+  encoding.writeVarString(update, 'z');
+  encoding.writeVarUint(update, 0);
+  return encoding.toUint8Array(update);
 }

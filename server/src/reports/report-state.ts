@@ -22,11 +22,32 @@ export async function loadReportDocs(db: Queryable, documentNames: string[]): Pr
   return docs;
 }
 
+/**
+ * The document a stored state describes: the tail merged into one update, the fast way. Should a
+ * row be one Yjs cannot integrate (the server stores only what Yjs integrated, but a log written
+ * before that, or by hand, may hold one), the document is built again row by row and such rows
+ * are left out, so one bad row never makes a report unreadable.
+ */
 export function stateToDoc(state: StoredReportState): Y.Doc {
   const doc = new Y.Doc();
   if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  if (state.tail.length) Y.applyUpdate(doc, Y.mergeUpdates(state.tail.map((row) => row.update)));
-  return doc;
+  if (!state.tail.length) return doc;
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(state.tail.map((row) => row.update)));
+    return doc;
+  } catch {
+    doc.destroy();
+  }
+  const rebuilt = new Y.Doc();
+  if (state.snapshot) Y.applyUpdate(rebuilt, state.snapshot);
+  for (const row of state.tail) {
+    try {
+      Y.applyUpdate(rebuilt, row.update);
+    } catch {
+      // Left out: whatever of it Yjs integrated before throwing stays, as it did for the editors then.
+    }
+  }
+  return rebuilt;
 }
 
 /** The highest log seq a document read from this state holds (a late row may sit below the snapshot's). */
