@@ -9,7 +9,7 @@ export const CollabCloseCode = {
   FORBIDDEN: 4403,
   /** No report with this document name. */
   NOT_FOUND: 4404,
-  /** A frame that is not a valid y-websocket message. */
+  /** A frame that is not a valid y-websocket message, or a change that Yjs cannot apply. */
   MALFORMED: 4400,
   /** The user's role changed while connected: reconnect to get the new rights. */
   ROLE_CHANGED: 4409,
