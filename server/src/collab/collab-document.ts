@@ -29,6 +29,8 @@ export class CollabDocument {
   /** While a peer's change is applied: what the document integrated, kept from the peers. */
   private held: Uint8Array[] | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** Dropped because it held a change the log refused: nothing may be read from it any more. */
+  evicted = false;
   /** The whole document as a sync step 2, kept until the next change: a crowd joining at once costs one encoding. */
   private fullState: Uint8Array | null = null;
 

@@ -66,7 +66,8 @@ describe('CollabServer derived data', () => {
 describe('CollabServer storage', () => {
   it('keeps no change in memory that the log refused, and goes on from what is stored', async () => {
     const log = memoryLog(['report-a']);
-    const server = serverOn(log);
+    const derived: string[] = [];
+    const server = serverOn(log, async (_name, doc) => void derived.push(doc.getText('body').toString()));
     const text = () => server.loadedDocument('report-a')?.getText('body').toString() ?? null;
     try {
       await server.change('report-a', (doc) => doc.getText('body').insert(0, 'stored'));
@@ -77,6 +78,8 @@ describe('CollabServer storage', () => {
       log.failing = false;
       await server.change('report-a', (doc) => doc.getText('body').insert(6, ', then more'));
       expect(text()).toBe('stored, then more');
+      await expect.poll(() => derived.at(-1), { timeout: 5000 }).toBe('stored, then more');
+      expect(derived.filter((derivedText) => derivedText.includes('refused'))).toEqual([]);
     } finally {
       await server.close();
     }

@@ -217,6 +217,7 @@ export class CollabServer {
    */
   private evict(document: CollabDocument): void {
     if (this.loaded.get(document.name) !== document) return;
+    document.evicted = true;
     this.loaded.delete(document.name);
     this.documents.delete(document.name);
     if (document.unloadTimer) clearTimeout(document.unloadTimer);
@@ -310,6 +311,7 @@ export class CollabServer {
       try {
         // Derived data is read by anyone: it is derived from what is stored.
         await document.whenStored();
+        if (document.evicted) return;
         await this.options.onDocumentChanged?.(document.name, document.doc, document.seq);
       } catch (error) {
         this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
