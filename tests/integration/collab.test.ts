@@ -8,6 +8,7 @@ import { createUser, startTestServer, storedUpdates, userWithRole, type TestServ
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
+import { UPDATE_LOG_APPLICATION } from '../../server/src/collab/index.js';
 
 let server: TestServer;
 let admin: string;
@@ -240,6 +241,37 @@ describe.skipIf(skipWithoutPostgres())('derived data while a report row is held 
     } finally {
       for (const c of edits) c.destroy();
       await holder.end();
+      await own.close();
+    }
+  });
+});
+
+describe.skipIf(skipWithoutPostgres())('the update log\'s connections ended by PostgreSQL', () => {
+  it('are replaced, and editing goes on without losing a change', async () => {
+    const own = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'fatal' } });
+    const admin = new pg.Client({ connectionString: own.databaseUrl! });
+    const edits: TestClient[] = [];
+    try {
+      const token = await own.login();
+      const { documentName } = await newReport(own, token);
+      const [a, b] = [connectClient(own.url, documentName, token), connectClient(own.url, documentName, token)];
+      edits.push(a, b);
+      await Promise.all([a.synced, b.synced]);
+      appendParagraph(a.doc, 'Voor de herstart van de verbindingen');
+      await eventually(() => bodyText(b.doc).includes('Voor de herstart'), 5000, 'the first edit to be relayed');
+      await admin.connect();
+      const { rows } = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+        [UPDATE_LOG_APPLICATION],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      appendParagraph(a.doc, 'Na de herstart van de verbindingen');
+      await eventually(() => bodyText(b.doc).includes('Na de herstart'), 10_000, 'editing to go on');
+      expect(bodyText((await loadReportDoc(own.app.db.dataSource, documentName))!)).toBe(bodyText(a.doc));
+    } finally {
+      for (const c of edits) c.destroy();
+      await admin.end();
       await own.close();
     }
   });

@@ -11,6 +11,9 @@ import type { AuthService } from '../auth/auth.service.js';
 import type { ReportDerivation } from '../reports/report-derivation.js';
 import type { Logger } from '../logger.js';
 
+/** How the update log's own connections name themselves to PostgreSQL (`pg_stat_activity`). */
+export const UPDATE_LOG_APPLICATION = 'atelier-update-log';
+
 export interface Collab {
   server: CollabServer;
   versions: VersionsService;
@@ -37,7 +40,12 @@ export async function createCollab(options: {
   // survives any crash of this process) before it is relayed, without waiting for the WAL flush;
   // only a crash of PostgreSQL itself could lose the last fraction of a second. PGlite has no WAL
   // to wait for and takes no startup options, so it shares the main pool.
-  const logPool = options.embedded ? null : new pg.Pool({ connectionString: options.logUrl, max: 3, options: '-c synchronous_commit=off' });
+  const logPool = options.embedded
+    ? null
+    : new pg.Pool({ connectionString: options.logUrl, max: 3, options: '-c synchronous_commit=off', application_name: UPDATE_LOG_APPLICATION });
+  // An idle connection that PostgreSQL ends (a restart, an administrator) is replaced by the pool;
+  // unheard, its error would end this process.
+  logPool?.on('error', (error) => logger.warn({ err: error }, 'an idle connection of the update log was closed by PostgreSQL'));
   const log = new UpdateLog(logPool ? preparedQueries(logPool) : dataSource);
   let fanout: RedisFanout | null = null;
   if (options.redisUrl) {
@@ -77,7 +85,10 @@ export async function createCollab(options: {
   let closing = false;
   // A previous run may have stopped between storing edits and deriving from them (killed, or a
   // derivation that failed): those reports are derived now, in the background.
-  const catchingUp = options.derivation.catchUp(() => closing).then(
+  const catchingUp = options.derivation.catchUp(
+    () => closing,
+    (documentName, error) => logger.error({ err: error, documentName }, 'could not derive a report a previous run had not; its next edit or the next start will'),
+  ).then(
     (count) => count > 0 && logger.info({ reports: count }, 'derived the reports a previous run had not'),
     (error: unknown) => logger.error({ err: error }, 'could not derive the reports a previous run had not'),
   );

@@ -68,9 +68,10 @@ export class ReportDerivation {
   /**
    * Derives, one at a time, the reports with stored updates their derived data never followed: the
    * server stopped (or was killed) between an edit and its debounced derivation, or a derivation
-   * failed. Run at startup; `stopping` ends it between two reports. Returns how many it derived.
+   * failed. Run at startup; `stopping` ends it between two reports; a report that fails is told to
+   * `failed` and the others go on. Returns how many it derived.
    */
-  async catchUp(stopping: () => boolean): Promise<number> {
+  async catchUp(stopping: () => boolean, failed: (documentName: string, error: unknown) => void): Promise<number> {
     const behind: { document_name: string }[] = await this.dataSource.query(
       `SELECT r.document_name FROM report r
         WHERE greatest(r.snapshot_seq, (SELECT max(u.seq) FROM report_update u WHERE u.document_name = r.document_name)) > r.derived_seq`,
@@ -84,6 +85,8 @@ export class ReportDerivation {
       try {
         await this.derive(documentName, doc, lastSeq(state));
         derived++;
+      } catch (error) {
+        failed(documentName, error);
       } finally {
         doc.destroy();
         // Not in memory here: what is remembered about it belongs to the editing that loads it.
