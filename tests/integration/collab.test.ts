@@ -208,23 +208,41 @@ describe('live co-editing', () => {
   });
 });
 
-// PGlite has a single connection: only a server database lets another transaction hold a row.
+/**
+ * A server of its own on PostgreSQL (PGlite has a single connection: these tests need another one
+ * beside the server's), a side connection to its database, and stock clients closed afterwards.
+ * Its log is silenced: the errors these tests provoke on purpose would only be noise here.
+ */
+async function onOwnPostgresServer(
+  run: (own: TestServer, side: pg.Client, token: string, connect: (documentName: string) => TestClient) => Promise<void>,
+): Promise<void> {
+  const own = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'fatal' } });
+  const side = new pg.Client({ connectionString: own.databaseUrl! });
+  const connected: TestClient[] = [];
+  try {
+    await side.connect();
+    const token = await own.login();
+    await run(own, side, token, (documentName) => {
+      const c = connectClient(own.url, documentName, token);
+      connected.push(c);
+      return c;
+    });
+  } finally {
+    for (const c of connected) c.destroy();
+    await side.end();
+    await own.close();
+  }
+}
+
 describe.skipIf(skipWithoutPostgres())('derived data while a report row is held elsewhere', () => {
   it('goes on for the other reports, and catches up once the row is free', async () => {
-    // The held report's derivation fails on purpose; its error log would only be noise here.
-    const own = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'fatal' } });
-    const holder = new pg.Client({ connectionString: own.databaseUrl! });
-    const edits: TestClient[] = [];
-    try {
-      const token = await own.login();
+    await onOwnPostgresServer(async (own, holder, token, connect) => {
       const held = await newReport(own, token);
       const other = await newReport(own, token);
       const text = async (id: string) => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id }, token)).data.report.text as string;
-      await holder.connect();
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM report WHERE document_name = $1 FOR UPDATE', [held.documentName]);
-      const [a, b] = [held, other].map((report) => connectClient(own.url, report.documentName, token));
-      edits.push(a, b);
+      const [a, b] = [held, other].map((report) => connect(report.documentName));
       await Promise.all([a.synced, b.synced]);
       appendParagraph(a.doc, 'Een regel die even moet wachten.');
       // The held report's derivation starts first (300 ms after its edit) and waits for the row.
@@ -238,28 +256,18 @@ describe.skipIf(skipWithoutPostgres())('derived data while a report row is held 
         const now = await text(held.id);
         return now.includes('even moet wachten') && now.includes('De rij is vrij');
       }, 3000, 'the held report to catch up');
-    } finally {
-      for (const c of edits) c.destroy();
-      await holder.end();
-      await own.close();
-    }
+    });
   });
 });
 
 describe.skipIf(skipWithoutPostgres())('the update log\'s connections ended by PostgreSQL', () => {
   it('are replaced, and editing goes on without losing a change', async () => {
-    const own = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'fatal' } });
-    const admin = new pg.Client({ connectionString: own.databaseUrl! });
-    const edits: TestClient[] = [];
-    try {
-      const token = await own.login();
+    await onOwnPostgresServer(async (own, admin, token, connect) => {
       const { documentName } = await newReport(own, token);
-      const [a, b] = [connectClient(own.url, documentName, token), connectClient(own.url, documentName, token)];
-      edits.push(a, b);
+      const [a, b] = [connect(documentName), connect(documentName)];
       await Promise.all([a.synced, b.synced]);
       appendParagraph(a.doc, 'Voor de herstart van de verbindingen');
       await eventually(() => bodyText(b.doc).includes('Voor de herstart'), 5000, 'the first edit to be relayed');
-      await admin.connect();
       const { rows } = await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
         [UPDATE_LOG_APPLICATION],
@@ -269,11 +277,7 @@ describe.skipIf(skipWithoutPostgres())('the update log\'s connections ended by P
       appendParagraph(a.doc, 'Na de herstart van de verbindingen');
       await eventually(() => bodyText(b.doc).includes('Na de herstart'), 10_000, 'editing to go on');
       expect(bodyText((await loadReportDoc(own.app.db.dataSource, documentName))!)).toBe(bodyText(a.doc));
-    } finally {
-      for (const c of edits) c.destroy();
-      await admin.end();
-      await own.close();
-    }
+    });
   });
 });
 
