@@ -1,12 +1,4 @@
-import * as Y from 'yjs';
-import { lastSeq, readReportStates, stateToDoc, type Queryable } from '../reports/report-state.js';
-
-
-export interface StoredState {
-  doc: Y.Doc;
-  /** The highest log sequence number folded into `doc`. */
-  seq: number;
-}
+import { loadStoredDoc, type Queryable, type StoredDoc } from '../reports/report-state.js';
 
 /**
  * The durable log of a report's Yjs updates in PostgreSQL. `append` resolves once the update is
@@ -59,10 +51,8 @@ export class UpdateLog {
   }
 
   /** Snapshot + tail. null when there is no report with this document name. */
-  async load(documentName: string): Promise<StoredState | null> {
-    const state = (await readReportStates(this.db, [documentName])).get(documentName);
-    if (!state) return null;
-    return { doc: stateToDoc(state), seq: lastSeq(state) };
+  load(documentName: string): Promise<StoredDoc | null> {
+    return loadStoredDoc(this.db, documentName);
   }
 
   async tailLength(documentName: string): Promise<number> {

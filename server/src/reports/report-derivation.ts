@@ -4,7 +4,7 @@ import { blocksToText, findGraphLinks, textBlocks, type GraphLinkNode } from './
 import { fromGlobalId } from '../graphql/global-id.js';
 import { contentHash } from '../common/content-hash.js';
 import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
-import { lastSeq, readReportStates, stateToDoc } from './report-state.js';
+import { loadStoredDoc } from './report-state.js';
 
 /** How long a derivation waits for a report row another transaction holds. */
 const LOCK_TIMEOUT = '5s';
@@ -79,16 +79,15 @@ export class ReportDerivation {
     let derived = 0;
     for (const { document_name: documentName } of behind) {
       if (stopping()) break;
-      const state = (await readReportStates(this.dataSource, [documentName])).get(documentName);
-      if (!state) continue;
-      const doc = stateToDoc(state);
+      const stored = await loadStoredDoc(this.dataSource, documentName);
+      if (!stored) continue;
       try {
-        await this.derive(documentName, doc, lastSeq(state));
+        await this.derive(documentName, stored.doc, stored.seq);
         derived++;
       } catch (error) {
         failed(documentName, error);
       } finally {
-        doc.destroy();
+        stored.doc.destroy();
         // Not in memory here: what is remembered about it belongs to the editing that loads it.
         this.forget(documentName);
       }

@@ -29,8 +29,12 @@ export async function loadReportDocs(db: Queryable, documentNames: string[]): Pr
  * are left out, so one bad row never makes a report unreadable.
  */
 export function stateToDoc(state: StoredReportState): Y.Doc {
-  const doc = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+  const fromSnapshot = () => {
+    const doc = new Y.Doc();
+    if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+    return doc;
+  };
+  const doc = fromSnapshot();
   if (!state.tail.length) return doc;
   try {
     Y.applyUpdate(doc, Y.mergeUpdates(state.tail.map((row) => row.update)));
@@ -38,8 +42,7 @@ export function stateToDoc(state: StoredReportState): Y.Doc {
   } catch {
     doc.destroy();
   }
-  const rebuilt = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(rebuilt, state.snapshot);
+  const rebuilt = fromSnapshot();
   for (const row of state.tail) {
     try {
       Y.applyUpdate(rebuilt, row.update);
@@ -48,6 +51,18 @@ export function stateToDoc(state: StoredReportState): Y.Doc {
     }
   }
   return rebuilt;
+}
+
+/** A report's document as stored, and the highest log seq folded into it. */
+export interface StoredDoc {
+  doc: Y.Doc;
+  seq: number;
+}
+
+/** Snapshot + tail of one report as a document. null when there is no report with this document name. */
+export async function loadStoredDoc(db: Queryable, documentName: string): Promise<StoredDoc | null> {
+  const state = (await readReportStates(db, [documentName])).get(documentName);
+  return state ? { doc: stateToDoc(state), seq: lastSeq(state) } : null;
 }
 
 /** The highest log seq a document read from this state holds (a late row may sit below the snapshot's). */
