@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
@@ -9,6 +8,7 @@ import { appendParagraph, bodyText, connectClient, eventually, rawSocket, uninte
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
 import { UPDATE_LOG_APPLICATION } from '../../server/src/collab/index.js';
+import { encodeUpdate } from '../../server/src/collab/protocol.js';
 
 let server: TestServer;
 let admin: string;
@@ -106,12 +106,8 @@ describe('live co-editing', () => {
     appendParagraph(a.doc, 'Voor de aanval');
     await eventually(async () => (await storedUpdates(server, documentName)) > 0, 5000, 'the first edit to be stored');
     const storedBefore = await storedUpdates(server, documentName);
-    const frame = encoding.createEncoder();
-    encoding.writeVarUint(frame, 0);
-    encoding.writeVarUint(frame, 2);
-    encoding.writeVarUint8Array(frame, unintegrableUpdate());
     const bad = await rawSocket(server.url, documentName, editor);
-    bad.ws.send(encoding.toUint8Array(frame));
+    bad.ws.send(encodeUpdate(unintegrableUpdate()));
     expect((await bad.closed).code).toBe(CollabCloseCode.MALFORMED);
     expect(await storedUpdates(server, documentName)).toBe(storedBefore);
 
