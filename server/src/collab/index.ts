@@ -14,6 +14,12 @@ import type { Logger } from '../logger.js';
 /** How the update log's own connections name themselves to PostgreSQL (`pg_stat_activity`). */
 export const UPDATE_LOG_APPLICATION = 'atelier-update-log';
 
+/**
+ * Batches of updates written to the log at once, each on a connection of its own; one more
+ * connection serves loads, so opening a report never waits behind the keystrokes of others.
+ */
+const LOG_WRITERS = 3;
+
 export interface Collab {
   server: CollabServer;
   versions: VersionsService;
@@ -42,11 +48,11 @@ export async function createCollab(options: {
   // to wait for and takes no startup options, so it shares the main pool.
   const logPool = options.embedded
     ? null
-    : new pg.Pool({ connectionString: options.logUrl, max: 3, options: '-c synchronous_commit=off', application_name: UPDATE_LOG_APPLICATION });
+    : new pg.Pool({ connectionString: options.logUrl, max: LOG_WRITERS + 1, options: '-c synchronous_commit=off', application_name: UPDATE_LOG_APPLICATION });
   // An idle connection that PostgreSQL ends (a restart, an administrator) is replaced by the pool;
   // unheard, its error would end this process.
   logPool?.on('error', (error) => logger.warn({ err: error }, 'an idle connection of the update log was closed by PostgreSQL'));
-  const log = new UpdateLog(logPool ? preparedQueries(logPool) : dataSource);
+  const log = logPool ? new UpdateLog(preparedQueries(logPool), LOG_WRITERS) : new UpdateLog(dataSource);
   let fanout: RedisFanout | null = null;
   if (options.redisUrl) {
     fanout = new RedisFanout(options.redisUrl, (error) => logger.warn({ err: error }, 'redis'));

@@ -1,53 +1,68 @@
 import { loadStoredDoc, type Queryable, type StoredDoc } from '../reports/report-state.js';
 
+type PendingAppend = { documentName: string; update: Uint8Array; resolve: (seq: number) => void; reject: (error: unknown) => void };
+
 /**
  * The durable log of a report's Yjs updates in PostgreSQL. `append` resolves once the update is
  * committed; appends made in the same tick share one INSERT (group commit), so a burst of
- * keystrokes costs one round trip.
+ * keystrokes costs one round trip. Up to `maxInFlight` batches are written at once, on as many
+ * connections, so a keystroke that arrives while a batch is on its way does not wait for that
+ * round trip before starting its own; batches still resolve in the order they were sent, so a
+ * change is never relayed before one sent earlier.
  */
 export class UpdateLog {
-  private pending: { documentName: string; update: Uint8Array; resolve: (seq: number) => void; reject: (error: unknown) => void }[] = [];
-  private flushing: Promise<void> | null = null;
+  private pending: PendingAppend[] = [];
+  private inFlight = 0;
   private scheduled = false;
+  /** Settles once the last batch sent, and every batch before it, has resolved or rejected. */
+  private lastBatch: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly maxInFlight = 1,
+  ) {}
 
   append(documentName: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pending.push({ documentName, update, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.flush());
+        setImmediate(() => {
+          this.scheduled = false;
+          this.flush();
+        });
       }
     });
   }
 
-  private async flush(): Promise<void> {
-    // One batch in flight at a time; what arrives meanwhile forms the next batch.
-    if (this.flushing) await this.flushing;
-    this.scheduled = false;
+  private flush(): void {
+    if (!this.pending.length || this.inFlight >= this.maxInFlight) return;
     const batch = this.pending;
     this.pending = [];
-    if (!batch.length) return;
-    this.flushing = (async () => {
-      try {
-        const rows: { seq: string }[] = await this.db.query(
-          `INSERT INTO report_update (document_name, update)
-           SELECT * FROM unnest($1::varchar[], $2::bytea[]) RETURNING seq`,
-          [batch.map((item) => item.documentName), batch.map((item) => Buffer.from(item.update))],
-        );
-        batch.forEach((item, i) => item.resolve(Number(rows[i].seq)));
-      } catch (error) {
+    this.inFlight++;
+    const written = this.db
+      .query(
+        `INSERT INTO report_update (document_name, update)
+         SELECT * FROM unnest($1::varchar[], $2::bytea[]) RETURNING seq`,
+        [batch.map((item) => item.documentName), batch.map((item) => Buffer.from(item.update))],
+      )
+      .then((rows: { seq: string }[]) => rows.map((row) => Number(row.seq)))
+      .finally(() => {
+        this.inFlight--;
+        // What arrived while every connection was busy forms the next batch.
+        this.flush();
+      });
+    const previous = this.lastBatch;
+    this.lastBatch = written.then(
+      async (seqs) => {
+        await previous;
+        batch.forEach((item, i) => item.resolve(seqs[i]));
+      },
+      async (error: unknown) => {
+        await previous;
         for (const item of batch) item.reject(error);
-      } finally {
-        this.flushing = null;
-      }
-    })();
-    await this.flushing;
-    if (this.pending.length && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => void this.flush());
-    }
+      },
+    );
   }
 
   /** Snapshot + tail. null when there is no report with this document name. */
