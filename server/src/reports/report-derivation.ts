@@ -47,6 +47,10 @@ export class ReportDerivation {
       // Derivations run one at a time: a report row held elsewhere must fail this one (it is
       // derived again after the next edit, or when the report leaves memory), not stall the rest.
       await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      // Everything written here can be derived again from the log, and the mark of how far it goes
+      // is written with it: a crash of PostgreSQL that loses this commit only makes the next start
+      // derive it again. So it does not wait for the disk, nor hold the log's writes behind a flush.
+      await manager.query(`SET LOCAL synchronous_commit = off`);
       // Locked, so two instances deriving the same report write its links one after the other.
       const [report]: { id: string; text: string | null }[] = await manager.query(
         `SELECT id, text FROM report WHERE document_name = $1 FOR UPDATE`,
