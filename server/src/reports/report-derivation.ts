@@ -44,13 +44,13 @@ export class ReportDerivation {
     if (this.lastDerived.get(documentName) === derived) return;
     const text = blocksToText(blocks);
     const reportId = await this.dataSource.transaction(async (manager) => {
-      // Derivations run one at a time: a report row held elsewhere must fail this one (it is
-      // derived again after the next edit, or when the report leaves memory), not stall the rest.
-      await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-      // Everything written here can be derived again from the log, and the mark of how far it goes
-      // is written with it: a crash of PostgreSQL that loses this commit only makes the next start
-      // derive it again. So it does not wait for the disk, nor hold the log's writes behind a flush.
-      await manager.query(`SET LOCAL synchronous_commit = off`);
+      // Both settings for this transaction only, in one round trip.
+      // lock_timeout: derivations run one at a time, so a report row held elsewhere must fail this
+      // one (it is derived again after the next edit, or when the report leaves memory), not stall
+      // the rest. synchronous_commit off: everything written here can be derived again from the
+      // log, and the mark of how far it goes is written with it, so a crash of PostgreSQL that loses
+      // this commit only makes the next start derive it again; it need not wait for the disk.
+      await manager.query(`SELECT set_config('lock_timeout', $1, true), set_config('synchronous_commit', 'off', true)`, [LOCK_TIMEOUT]);
       // Locked, so two instances deriving the same report write its links one after the other.
       const [report]: { id: string; text: string | null }[] = await manager.query(
         `SELECT id, text FROM report WHERE document_name = $1 FOR UPDATE`,
