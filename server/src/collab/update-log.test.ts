@@ -17,7 +17,7 @@ function heldDatabase() {
   return { db, calls };
 }
 
-const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+const nextLoopTurn = () => new Promise((resolve) => setImmediate(resolve));
 const update = (byte: number) => new Uint8Array([byte]);
 
 describe('UpdateLog', () => {
@@ -26,13 +26,13 @@ describe('UpdateLog', () => {
     const log = new UpdateLog(db, 3);
     const settled: string[] = [];
     const first = log.append('report-a', update(1)).then((seq) => settled.push(`first ${seq}`));
-    await nextTick();
+    await nextLoopTurn();
     const second = log.append('report-a', update(2)).then((seq) => settled.push(`second ${seq}`));
-    await nextTick();
+    await nextLoopTurn();
     expect(calls).toHaveLength(2);
 
     calls[1].answer();
-    await nextTick();
+    await nextLoopTurn();
     expect(settled).toEqual([]);
     calls[0].answer();
     await Promise.all([first, second]);
@@ -43,17 +43,17 @@ describe('UpdateLog', () => {
     const { db, calls } = heldDatabase();
     const log = new UpdateLog(db, 2);
     const appended = [log.append('report-a', update(1))];
-    await nextTick();
+    await nextLoopTurn();
     appended.push(log.append('report-b', update(2)));
-    await nextTick();
+    await nextLoopTurn();
     for (const name of ['report-a', 'report-b', 'report-c']) {
       appended.push(log.append(name, update(3)));
-      await nextTick();
+      await nextLoopTurn();
     }
     expect(calls.map((call) => call.documents)).toEqual([['report-a'], ['report-b']]);
 
     calls[0].answer();
-    await nextTick();
+    await nextLoopTurn();
     expect(calls[2].documents).toEqual(['report-a', 'report-b', 'report-c']);
     calls[1].answer();
     calls[2].answer();
@@ -68,9 +68,9 @@ describe('UpdateLog', () => {
       () => settled.push('first stored'),
       (error: Error) => settled.push(`first refused: ${error.message}`),
     );
-    await nextTick();
+    await nextLoopTurn();
     const second = log.append('report-a', update(2)).then(() => settled.push('second stored'));
-    await nextTick();
+    await nextLoopTurn();
 
     calls[1].answer();
     calls[0].refuse(new Error('disk full'));
