@@ -1,5 +1,6 @@
 import type { Block } from './types.js';
 import { foldAccents } from './parse-date.js';
+import { withoutEmphasis } from './inline-emphasis.js';
 import type { TermMatcher } from '../taxonomy/match.js';
 
 /** A lesson found in a report, before it is stored as a practice. */
@@ -50,7 +51,7 @@ export function extractPractices(blocks: readonly Block[], themes: TermMatcher, 
   for (const block of blocks) {
     if (block.type === 'heading') {
       while (stack.length && stack[stack.length - 1].level >= block.level) stack.pop();
-      stack.push({ level: block.level, text: block.text });
+      stack.push({ level: block.level, text: withoutEmphasis(block.text) });
       continue;
     }
     if (block.type !== 'bulletList' && block.type !== 'orderedList') continue;
@@ -62,7 +63,7 @@ export function extractPractices(blocks: readonly Block[], themes: TermMatcher, 
     }))];
     const sectionThemes = themes.keysIn(section);
     for (const item of block.items) {
-      const text = item.trim();
+      const text = withoutEmphasis(item).trim();
       // One or two words ("Partage", "Verbinding") are headings of a thought, not a lesson.
       if (text.split(/\s+/).length < 2 || text.length < 8) continue;
       candidates.push({

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport, ReportParseError } from './parse-report.js';
 import { extractPractices } from './extract-practices.js';
-import { findMethodMentions } from './method-mentions.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import { methodMatcher, themeMatcher } from '../taxonomy/match.js';
 
@@ -38,7 +37,7 @@ Dit zorgt voor vertrouwen.
 
 Avantages :
 
-- Le bénévolat donne confiance aux participants
+- Le *bénévolat* donne confiance aux participants
 - Une garderie pendant les ateliers
 
 <ul style="x"><li>Feedback vragen na elke sessie</li><li>Resultaten terugkoppelen</li></ul>
@@ -86,13 +85,11 @@ describe('parseReport on a report nobody tuned for', () => {
     expect(byTitle['Kleine groepen werken motiverend voor nieuwkomers'].themeKeys).toContain('motivation');
     expect(byTitle['Le bénévolat donne confiance aux participants'].themeKeys).toContain('motivation');
     expect(byTitle['Le bénévolat donne confiance aux participants'].organizationNames).toEqual(['CPAS Namur']);
+    // The source's emphasis markers are not words of the practice.
+    expect(byTitle['Le bénévolat donne confiance aux participants'].sourcePassage).toBe('Le bénévolat donne confiance aux participants');
     expect(byTitle['Une garderie pendant les ateliers'].themeKeys).toContain('preconditions');
   });
 
-  it('finds method mentions with their passage', () => {
-    const mentions = findMethodMentions(report.blocks, methods);
-    expect(mentions.find((m) => m.methodKey === 'check-in')?.passage).toBe('De dag begint met een check in: iedereen vertelt wat hij verwacht.');
-  });
 });
 
 describe('format variations', () => {

@@ -7,6 +7,7 @@ export interface ParsedAttendee {
   organization: string | null;
 }
 
+/** A report body's blocks. Their text keeps the source's emphasis markers (`*words*`, see inline-emphasis). */
 export type Block =
   | { type: 'heading'; level: number; text: string }
   | { type: 'paragraph'; text: string }

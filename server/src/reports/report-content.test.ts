@@ -42,4 +42,24 @@ describe('report documents', () => {
     expect(yDocToText(other)).toBe('We deden een World Café\nLet op');
     expect(findGraphLinks(other)).toEqual([{ kind: 'METHOD', ref: 'world-cafe', passage: 'We deden een World Café' }]);
   });
+
+  it("turns the source's *emphasis* into the editor's marks, and its text into plain words", () => {
+    const other = new Y.Doc();
+    writeBlocks(other, [
+      { type: 'paragraph', text: 'Iedereen bereidde "*Reflectie over motivatie*" voor, het *niet* kiezen ook.' },
+      { type: 'bulletList', items: ['Een **vaste** begeleider'] },
+      { type: 'paragraph', text: '5*3*2 blijft, a * b * c ook, en *een* ster* alleen ook' },
+    ]);
+    const [first, list] = other.getXmlFragment('default').toArray() as Y.XmlElement[];
+    expect((first.get(0) as Y.XmlText).toDelta()).toEqual([
+      { insert: 'Iedereen bereidde "' },
+      { insert: 'Reflectie over motivatie', attributes: { italic: {} } },
+      { insert: '" voor, het ' },
+      { insert: 'niet', attributes: { italic: {} } },
+      { insert: ' kiezen ook.' },
+    ]);
+    const item = (list.get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+    expect((item.get(0) as Y.XmlText).toDelta()).toContainEqual({ insert: 'vaste', attributes: { bold: {} } });
+    expect(yDocToText(other)).toBe('Iedereen bereidde "Reflectie over motivatie" voor, het niet kiezen ook.\n- Een vaste begeleider\n5*3*2 blijft, a * b * c ook, en een ster* alleen ook');
+  });
 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Block } from '../importer/types.js';
+import { inlineRuns } from '../importer/inline-emphasis.js';
 
 /**
  * The report body is the XmlFragment "default" of a Yjs document, with TipTap/ProseMirror node
@@ -8,9 +9,24 @@ import type { Block } from '../importer/types.js';
  */
 export const REPORT_FRAGMENT = 'default';
 
+/**
+ * A line of text with its emphasis as marks, named and shaped as the editor's binding writes
+ * them (the mark's name, its attributes as the value).
+ */
+function textNode(text: string): Y.XmlText {
+  const node = new Y.XmlText();
+  let index = 0;
+  for (const run of inlineRuns(text)) {
+    // A plain run gets an empty set of marks: without one, Yjs carries the previous run's on.
+    node.insert(index, run.text, run.emphasis ? { [run.emphasis]: {} } : {});
+    index += run.text.length;
+  }
+  return node;
+}
+
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph');
-  if (text) element.insert(0, [new Y.XmlText(text)]);
+  if (text) element.insert(0, [textNode(text)]);
   return element;
 }
 
@@ -19,7 +35,7 @@ function blockToElement(block: Block): Y.XmlElement {
     case 'heading': {
       const heading = new Y.XmlElement('heading');
       heading.setAttribute('level', Math.min(Math.max(block.level, 1), 6) as unknown as string);
-      heading.insert(0, [new Y.XmlText(block.text)]);
+      heading.insert(0, [textNode(block.text)]);
       return heading;
     }
     case 'paragraph':
