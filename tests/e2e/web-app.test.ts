@@ -106,6 +106,15 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     await page.waitForFunction(() => Number(document.querySelector('.graph-canvas')?.getAttribute('data-nodes')) > 3);
     await page.waitForTimeout(300);
     await screenshot(page, '08-graph');
+    // A small neighbourhood is laid out with every label clear of every other node and label.
+    const layout = await page.evaluate(() => {
+      const cy = (document.querySelector('.graph-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      const boxes: { x1: number; x2: number; y1: number; y2: number }[] = cy.nodes().map((n: any) => n.boundingBox({ includeLabels: true }));
+      const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2));
+      return { nodes: boxes.length, overlapping: overlapping.length };
+    });
+    expect(layout.nodes).toBeLessThanOrEqual(16);
+    expect(layout.overlapping).toBe(0);
     const box = (await page.locator('.graph-canvas').boundingBox())!;
     // Where cytoscape drew a neighbour of the centre (cytoscape keeps its instance on the container).
     const target = await page.evaluate(() => {

@@ -20,6 +20,27 @@ function pathOf(node: { id: string; type: string; key?: string | null }): string
   }
 }
 
+const RING_LAYOUT_MAX_NODES = 16;
+
+/** How many edges away from `start` each node is (breadth first). */
+function stepsFrom(start: string, edges: readonly { source: string; target: string }[]): Map<string, number> {
+  const neighbours = new Map<string, string[]>();
+  for (const { source, target } of edges) {
+    neighbours.set(source, [...(neighbours.get(source) ?? []), target]);
+    neighbours.set(target, [...(neighbours.get(target) ?? []), source]);
+  }
+  const steps = new Map([[start, 0]]);
+  const queue = [start];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const next of neighbours.get(id) ?? []) {
+      if (steps.has(next)) continue;
+      steps.set(next, steps.get(id)! + 1);
+      queue.push(next);
+    }
+  }
+  return steps;
+}
+
 /** The knowledge graph around one node (cytoscape); clicking a node walks to it. */
 export default function GraphPage() {
   const { t, i18n } = useTranslation();
@@ -36,6 +57,7 @@ export default function GraphPage() {
   useEffect(() => {
     if (!container.current || !graph.data) return;
     const data = graph.data.graph;
+    const steps = stepsFrom(nodeId, data.edges);
     cy.current?.destroy();
     const instance = cytoscape({
       container: container.current,
@@ -51,7 +73,16 @@ export default function GraphPage() {
       // A small neighbourhood must not be blown up to fill the canvas.
       maxZoom: 1.3,
       minZoom: 0.2,
-      layout: { name: 'cose', animate: false, padding: 40, nodeRepulsion: () => 8000, idealEdgeLength: () => 120 },
+      // A few nodes sit in rings around the starting node, one per step out, spaced by their
+      // labels, so long meeting titles stay readable instead of piling up in the middle; a ring of
+      // dozens would be too wide to read, so a larger graph finds its own shape.
+      layout: data.nodes.length <= RING_LAYOUT_MAX_NODES
+        ? {
+          name: 'concentric', animate: false, padding: 40, startAngle: (3 / 2) * Math.PI,
+          concentric: (node: cytoscape.NodeSingular) => -(steps.get(node.id()) ?? depth + 1), levelWidth: () => 1,
+          minNodeSpacing: 24, nodeDimensionsIncludeLabels: true, avoidOverlap: true,
+        }
+        : { name: 'cose', animate: false, padding: 40, nodeRepulsion: () => 8000, idealEdgeLength: () => 120, nodeDimensionsIncludeLabels: true },
     });
     instance.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
