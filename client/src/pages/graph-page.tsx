@@ -22,23 +22,22 @@ function pathOf(node: { id: string; type: string; key?: string | null }): string
 
 const RING_LAYOUT_MAX_NODES = 16;
 
-/** How many edges away from `start` each node is (breadth first). */
-function stepsFrom(start: string, edges: readonly { source: string; target: string }[]): Map<string, number> {
-  const neighbours = new Map<string, string[]>();
-  for (const { source, target } of edges) {
-    neighbours.set(source, [...(neighbours.get(source) ?? []), target]);
-    neighbours.set(target, [...(neighbours.get(target) ?? []), source]);
+/**
+ * A few nodes sit in rings around the starting node, one per step out, spaced by their labels, so
+ * long meeting titles stay readable instead of piling up in the middle; a ring of dozens would be
+ * too wide to read, so a larger graph finds its own shape.
+ */
+function layoutFor(cy: Core, start: string): cytoscape.LayoutOptions {
+  if (cy.nodes().length > RING_LAYOUT_MAX_NODES) {
+    return { name: 'cose', animate: false, padding: 40, nodeRepulsion: () => 8000, idealEdgeLength: () => 120, nodeDimensionsIncludeLabels: true };
   }
-  const steps = new Map([[start, 0]]);
-  const queue = [start];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const next of neighbours.get(id) ?? []) {
-      if (steps.has(next)) continue;
-      steps.set(next, steps.get(id)! + 1);
-      queue.push(next);
-    }
-  }
-  return steps;
+  const steps = new Map<string, number>();
+  cy.elements().bfs({ roots: cy.getElementById(start), visit: (node, _edge, _previous, _index, depth) => void steps.set(node.id(), depth) });
+  return {
+    name: 'concentric', animate: false, padding: 40, startAngle: (3 / 2) * Math.PI,
+    concentric: (node) => -(steps.get(node.id()) ?? steps.size), levelWidth: () => 1,
+    minNodeSpacing: 24, nodeDimensionsIncludeLabels: true, avoidOverlap: true,
+  };
 }
 
 /** The knowledge graph around one node (cytoscape); clicking a node walks to it. */
@@ -57,7 +56,6 @@ export default function GraphPage() {
   useEffect(() => {
     if (!container.current || !graph.data) return;
     const data = graph.data.graph;
-    const steps = stepsFrom(nodeId, data.edges);
     cy.current?.destroy();
     const instance = cytoscape({
       container: container.current,
@@ -73,17 +71,8 @@ export default function GraphPage() {
       // A small neighbourhood must not be blown up to fill the canvas.
       maxZoom: 1.3,
       minZoom: 0.2,
-      // A few nodes sit in rings around the starting node, one per step out, spaced by their
-      // labels, so long meeting titles stay readable instead of piling up in the middle; a ring of
-      // dozens would be too wide to read, so a larger graph finds its own shape.
-      layout: data.nodes.length <= RING_LAYOUT_MAX_NODES
-        ? {
-          name: 'concentric', animate: false, padding: 40, startAngle: (3 / 2) * Math.PI,
-          concentric: (node: cytoscape.NodeSingular) => -(steps.get(node.id()) ?? depth + 1), levelWidth: () => 1,
-          minNodeSpacing: 24, nodeDimensionsIncludeLabels: true, avoidOverlap: true,
-        }
-        : { name: 'cose', animate: false, padding: 40, nodeRepulsion: () => 8000, idealEdgeLength: () => 120, nodeDimensionsIncludeLabels: true },
     });
+    instance.layout(layoutFor(instance, nodeId)).run();
     instance.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
       setSelected(id);

@@ -89,7 +89,6 @@ describe('parseReport on a report nobody tuned for', () => {
     expect(byTitle['Le bénévolat donne confiance aux participants'].sourcePassage).toBe('Le bénévolat donne confiance aux participants');
     expect(byTitle['Une garderie pendant les ateliers'].themeKeys).toContain('preconditions');
   });
-
 });
 
 describe('format variations', () => {
