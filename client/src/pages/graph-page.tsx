@@ -71,6 +71,9 @@ export default function GraphPage() {
       // A small neighbourhood must not be blown up to fill the canvas.
       maxZoom: 1.3,
       minZoom: 0.2,
+      // Laid out once, below, when the steps out from the starting node are known; without this
+      // cytoscape would first lay every node out in a grid.
+      layout: { name: 'null' },
     });
     instance.layout(layoutFor(instance, nodeId)).run();
     instance.on('tap', 'node', (event) => {
