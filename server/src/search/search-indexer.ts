@@ -146,10 +146,13 @@ export class SearchIndexer {
           const body = section.text.slice(0, 100_000);
           return {
             report_id: reportId, meeting_id: meeting.meeting_id, date: meeting.date, kind: meeting.kind,
-            index: section.index, title, body, hash: contentHash(`${title}\u0000${body}`), themes: matcher.keysIn(`${title}\n${body}`),
+            index: section.index, title, body, hash: contentHash(`${title}\u0000${body}`),
           };
         })
-        .filter((section) => !known.has(`${reportId}/${section.index}/${section.hash}`) && (section.body.trim() !== '' || section.title.trim() !== ''));
+        .filter((section) => !known.has(`${reportId}/${section.index}/${section.hash}`) && (section.body.trim() !== '' || section.title.trim() !== ''))
+        // Only what changed is matched against the themes: a long report edited in one place would
+        // otherwise be read whole at every derivation.
+        .map((section) => ({ ...section, themes: matcher.keysIn(`${section.title}\n${section.body}`) }));
     });
     if (changed.length) {
       const rows: { text: string }[] = await db.query(
