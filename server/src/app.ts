@@ -13,7 +13,7 @@ import { TokenService } from './auth/tokens.js';
 import { createServices, type AppServices } from './services.js';
 import { createCollab } from './collab/index.js';
 import { ReportDerivation } from './reports/report-derivation.js';
-import { yDocToSections } from './reports/report-content.js';
+import { blocksToSections } from './reports/report-content.js';
 import { ensureSearchIndex } from './search/search-sync.js';
 import { createSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -48,7 +48,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const core = createServices(db.dataSource, tokens, logger);
   await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
   const derivation = new ReportDerivation(db.dataSource);
-  derivation.onDerived((reportId, doc, db) => core.searchIndex.reindexReportSections([{ reportId, sections: yDocToSections(doc) }], db).then(() => undefined));
+  derivation.onDerived((reportId, blocks, db) => core.searchIndex.reindexReportSections([{ reportId, sections: blocksToSections(blocks) }], db).then(() => undefined));
   await ensureSearchIndex(db.dataSource, core.searchIndex, core.importIndex);
   const collab = await createCollab({
     dataSource: db.dataSource,

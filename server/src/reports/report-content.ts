@@ -147,12 +147,17 @@ export interface ReportSection {
  * heading is a section with no heading.
  */
 export function yDocToSections(doc: Y.Doc): ReportSection[] {
+  return blocksToSections(textBlocks(doc));
+}
+
+/** The same sections from text blocks already walked (a derivation walks the document once). */
+export function blocksToSections(blocks: TextBlock[]): ReportSection[] {
   const sections: ReportSection[] = [];
   let current: { section: ReportSection; lines: string[] } | null = null;
   const close = () => {
     if (current) current.section.text = current.lines.join('\n');
   };
-  for (const block of textBlocks(doc)) {
+  for (const block of blocks) {
     if (block.kind === 'heading') {
       close();
       current = { section: { index: sections.length, heading: block.text, level: block.level, text: '' }, lines: [] };

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { blocksToText, findGraphLinks, textBlocks, type GraphLinkNode } from './report-content.js';
+import { blocksToText, findGraphLinks, textBlocks, type GraphLinkNode, type TextBlock } from './report-content.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { contentHash } from '../common/content-hash.js';
 import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
@@ -13,7 +13,7 @@ const LOCK_TIMEOUT = '5s';
  * Told while a report's derived data is written (search re-indexes its sections), inside the same
  * transaction: text, links, sections and the mark of how far they go are stored together or not at all.
  */
-export type ReportTextListener = (reportId: string, doc: Y.Doc, db: EntityManager) => Promise<void>;
+export type ReportTextListener = (reportId: string, blocks: TextBlock[], db: EntityManager) => Promise<void>;
 
 /**
  * What the server derives from a report body after edits: its plain text (`report.text`), its
@@ -62,7 +62,7 @@ export class ReportDerivation {
         await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager));
       }
       await writeEditorLinks(manager, report.id, links);
-      for (const listener of this.listeners) await listener(report.id, doc, manager);
+      for (const listener of this.listeners) await listener(report.id, blocks, manager);
       await manager.query(`UPDATE report SET derived_seq = greatest(derived_seq, $2) WHERE id = $1`, [report.id, seq]);
       return report.id;
     });
