@@ -225,7 +225,12 @@ function heapMb(): number {
 async function atelierProcess(): Promise<{ target: Target; close(): Promise<void> }> {
   const database = await createTestDatabase(POSTGRES);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'atelier-bench-'));
-  const server = await spawnServer({ DATABASE_URL: database.url!, DATA_DIR: dataDir, REDIS_URL: '', ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'info' });
+  // A server that cannot start must not leave its database and folder behind.
+  const server = await spawnServer({ DATABASE_URL: database.url!, DATA_DIR: dataDir, REDIS_URL: '', ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'info' }).catch(async (error: unknown) => {
+    await database.drop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   process.once('exit', () => server.child.kill());
   const token = await signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   return {
