@@ -38,6 +38,13 @@ describe('snapshot encoder', () => {
     expect(encoded.map((update) => linesOf(update).length)).toEqual([3, 5, 8]);
   });
 
+  it('refuses a state that cannot be sent to the worker, and goes on serving', async () => {
+    const encoder = new SnapshotEncoder();
+    const unsendable = { snapshot: null, snapshotSeq: 0, tail: [{ seq: 1, update: (() => undefined) as unknown as Uint8Array }] };
+    await expect(encoder.encode(unsendable)).rejects.toThrow(/could not be cloned/);
+    expect(linesOf(await encoder.encode(storedState(2, 0)))).toHaveLength(2);
+  });
+
   it('leaves the event loop free while it works', async () => {
     const encoder = new SnapshotEncoder();
     await encoder.encode(storedState(1, 0)); // the worker is started
