@@ -76,6 +76,8 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     await page.waitForSelector('.timeline__item');
     const dates = await page.locator('.timeline__date').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
     expect(dates).toEqual(['2018-12-18', '2019-12-17', '2023-04-03']);
+    // Described in the page's language.
+    expect(await page.textContent('.detail__header .lead')).toContain('Een rondje bij het begin');
     await screenshot(page, '05-method');
   });
 
@@ -98,6 +100,9 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     await page.goto(`${server.url}/`);
     await page.waitForSelector('.theme-list');
     expect(await page.textContent('.theme-list')).toContain('Partenariats');
+    await page.goto(`${server.url}/methods/check-in`);
+    await page.waitForSelector('.timeline__item');
+    expect(await page.textContent('.detail__header .lead')).toContain('Un tour de table au début');
     await page.click('.language-switch button[lang=nl]');
   });
 
@@ -177,5 +182,20 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
       await page.waitForSelector('.admin-panel');
       await screenshot(page, name);
     }
+  });
+
+  it('lets a coordinator describe a method in each language, and shows it in the reader\'s', async () => {
+    await page.goto(`${server.url}/admin/taxonomy`);
+    await page.click('button.link-button:text-is("World Café")');
+    const nl = page.getByLabel('Beschrijving in het Nederlands');
+    expect(await nl.inputValue()).toContain('tafel');
+    expect(await page.getByLabel('Beschrijving in het Frans').inputValue()).toContain('table');
+    await nl.fill('Gesprekken in kleine groepen aan tafels, met een nieuwe tafel bij elke ronde.');
+    await page.getByRole('button', { name: 'Bewaren' }).last().click();
+    await page.waitForSelector('text=Bewaard.');
+    await screenshot(page, '10b-admin-method');
+    await page.goto(`${server.url}/methods/world-cafe`);
+    await page.waitForSelector('.detail__header .lead');
+    expect(await page.textContent('.detail__header .lead')).toBe('Gesprekken in kleine groepen aan tafels, met een nieuwe tafel bij elke ronde.');
   });
 });

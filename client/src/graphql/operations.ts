@@ -42,7 +42,7 @@ export const PracticeQuery = graphql(`
 export const MethodQuery = graphql(`
   query Method($key: String!) {
     method(key: $key) {
-      id key name aliases description
+      id key name aliases descriptions { nl fr en }
       mentions { meeting { id date title kind } passage origin }
       practices { id title meeting { id date } }
     }
@@ -89,7 +89,7 @@ export const DeleteUserMutation = graphql(`mutation DeleteUser($id: ID!) { delet
 export const TaxonomyQuery = graphql(`
   query Taxonomy {
     themes { key labels { nl fr en } keywords }
-    methods { key name aliases description }
+    methods { key name aliases descriptions { nl fr en } }
   }
 `);
 export const UpsertThemeMutation = graphql(`mutation UpsertTheme($input: ThemeInput!) { upsertTheme(input: $input) { key } }`);

@@ -41,7 +41,7 @@ export const en = {
   },
   admin: {
     title: 'Administration', users: 'Users and roles', taxonomy: 'Themes and methods', import: 'Import reports', email: 'Email', role: 'Role', password: 'Password',
-    addUser: 'Add user', delete: 'Delete', save: 'Save', key: 'Key', aliases: 'Aliases (comma separated)', keywords: 'Keywords (comma separated)', name: 'Name', description: 'Description',
+    addUser: 'Add user', delete: 'Delete', save: 'Save', key: 'Key', aliases: 'Aliases (comma separated)', keywords: 'Keywords (comma separated)', name: 'Name', descriptionNl: 'Description in Dutch', descriptionFr: 'Description in French', descriptionEn: 'Description in English',
     labelNl: 'Dutch label', labelFr: 'French label', labelEn: 'English label', chooseFiles: 'Choose report files (.txt)', importing: 'Importing {{done}} of {{total}}…',
     status: { CREATED: 'imported', UPDATED: 'updated', UNCHANGED: 'already imported', FAILED: 'failed' }, onlyAdmins: 'Only coordinators (admins) can change this.',
     roles: { ADMIN: 'Coordinator (admin)', EDITOR: 'Editor', VIEWER: 'Reader' }, saved: 'Saved.', confirmDelete: 'Delete {{name}}?',

@@ -42,7 +42,7 @@ export const fr: Messages = {
   },
   admin: {
     title: 'Administration', users: 'Utilisateurs et rôles', taxonomy: 'Thèmes et méthodes', import: 'Importer des rapports', email: 'E-mail', role: 'Rôle', password: 'Mot de passe',
-    addUser: 'Ajouter un utilisateur', delete: 'Supprimer', save: 'Enregistrer', key: 'Clé', aliases: 'Autres noms (séparés par des virgules)', keywords: 'Mots-clés (séparés par des virgules)', name: 'Nom', description: 'Description',
+    addUser: 'Ajouter un utilisateur', delete: 'Supprimer', save: 'Enregistrer', key: 'Clé', aliases: 'Autres noms (séparés par des virgules)', keywords: 'Mots-clés (séparés par des virgules)', name: 'Nom', descriptionNl: 'Description en néerlandais', descriptionFr: 'Description en français', descriptionEn: 'Description en anglais',
     labelNl: 'Nom en néerlandais', labelFr: 'Nom en français', labelEn: 'Nom en anglais', chooseFiles: 'Choisir des rapports (.txt)', importing: 'Import de {{done}} sur {{total}}…',
     status: { CREATED: 'importé', UPDATED: 'mis à jour', UNCHANGED: 'déjà importé', FAILED: 'échec' }, onlyAdmins: 'Seuls les coordinateurs (administrateurs) peuvent modifier ceci.',
     roles: { ADMIN: 'Coordinateur (administrateur)', EDITOR: 'Rédacteur', VIEWER: 'Lecteur' }, saved: 'Enregistré.', confirmDelete: 'Supprimer {{name}} ?',

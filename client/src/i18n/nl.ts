@@ -42,7 +42,7 @@ export const nl: Messages = {
   },
   admin: {
     title: 'Beheer', users: 'Gebruikers en rollen', taxonomy: "Thema's en methodes", import: 'Verslagen importeren', email: 'E-mail', role: 'Rol', password: 'Wachtwoord',
-    addUser: 'Gebruiker toevoegen', delete: 'Verwijderen', save: 'Bewaren', key: 'Sleutel', aliases: 'Andere namen (komma-gescheiden)', keywords: 'Trefwoorden (komma-gescheiden)', name: 'Naam', description: 'Beschrijving',
+    addUser: 'Gebruiker toevoegen', delete: 'Verwijderen', save: 'Bewaren', key: 'Sleutel', aliases: 'Andere namen (komma-gescheiden)', keywords: 'Trefwoorden (komma-gescheiden)', name: 'Naam', descriptionNl: 'Beschrijving in het Nederlands', descriptionFr: 'Beschrijving in het Frans', descriptionEn: 'Beschrijving in het Engels',
     labelNl: 'Nederlandse naam', labelFr: 'Franse naam', labelEn: 'Engelse naam', chooseFiles: 'Kies verslagen (.txt)', importing: 'Bezig met {{done}} van {{total}}…',
     status: { CREATED: 'geïmporteerd', UPDATED: 'bijgewerkt', UNCHANGED: 'al geïmporteerd', FAILED: 'mislukt' }, onlyAdmins: 'Enkel coördinatoren (beheerders) kunnen dit wijzigen.',
     roles: { ADMIN: 'Coördinator (beheerder)', EDITOR: 'Redacteur', VIEWER: 'Lezer' }, saved: 'Bewaard.', confirmDelete: '{{name}} verwijderen?',

@@ -4,6 +4,7 @@ import { useQuery } from '../graphql/use-query';
 import { MethodQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
 import { formatDate } from '../i18n';
+import { localized } from '../components/theme-label';
 
 /** A method and how it travelled through the network: every meeting that used it, oldest first. */
 export function MethodPage() {
@@ -13,6 +14,7 @@ export function MethodPage() {
   if (loading) return <Loading />;
   if (error) return <ErrorMessage error={error} retry={refetch} />;
   const method = data!.method;
+  const description = localized(method.descriptions, i18n.language);
   const byMeeting = new Map<string, { meeting: (typeof method.mentions)[number]['meeting']; passages: string[] }>();
   for (const mention of method.mentions) {
     const entry = byMeeting.get(mention.meeting.id) ?? { meeting: mention.meeting, passages: [] };
@@ -24,7 +26,7 @@ export function MethodPage() {
       <header className="detail__header">
         <p className="eyebrow">{t('search.kind.METHOD')}</p>
         <h1>{method.name}</h1>
-        {method.description && <p className="lead">{method.description}</p>}
+        {description && <p className="lead">{description}</p>}
         {method.aliases.length > 0 && <p className="muted">{t('method.aliases')}: {method.aliases.join(' · ')}</p>}
       </header>
       <div className="columns">

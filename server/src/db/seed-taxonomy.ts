@@ -16,11 +16,11 @@ export async function seedTaxonomy(dataSource: DataSource): Promise<{ themes: nu
       [JSON.stringify(taxonomy.themes.map((t) => ({ key: t.key, ...t.labels, keywords: allKeywords(t.keywords) })))],
     );
     const methods: unknown[] = await manager.query(
-      `INSERT INTO method (key, name, aliases, description)
-       SELECT m.key, m.name, m.aliases, m.description
-         FROM jsonb_to_recordset($1::jsonb) AS m(key text, name text, aliases text[], description text)
+      `INSERT INTO method (key, name, aliases, description, description_nl, description_fr)
+       SELECT m.key, m.name, m.aliases, m.en, m.nl, m.fr
+         FROM jsonb_to_recordset($1::jsonb) AS m(key text, name text, aliases text[], nl text, fr text, en text)
        ON CONFLICT (key) DO NOTHING RETURNING id`,
-      [JSON.stringify(taxonomy.methods)],
+      [JSON.stringify(taxonomy.methods.map((m) => ({ key: m.key, name: m.name, aliases: m.aliases, ...m.description })))],
     );
     const organizations: unknown[] = await manager.query(
       `INSERT INTO organization (name, aliases, kind, city, region)

@@ -15,8 +15,14 @@ export class MethodInput {
   @Field(() => [String], { nullable: true })
   aliases?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'In English' })
   description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  descriptionNl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  descriptionFr?: string | null;
 }
 
 @ObjectType('MethodMention', { description: 'A passage of a meeting report that uses the method' })

@@ -10,6 +10,8 @@ export interface MethodInput {
   name: string;
   aliases?: string[] | null;
   description?: string | null;
+  descriptionNl?: string | null;
+  descriptionFr?: string | null;
 }
 
 export interface MethodMention {
@@ -67,10 +69,12 @@ export class MethodsService {
   async upsert(actor: Actor | null, input: MethodInput): Promise<Method> {
     requireRole(actor, Role.ADMIN);
     const key = requireKey('key', input.key);
-    const method = (await this.methods.findOneBy({ key })) ?? this.methods.create({ key, aliases: [], description: '' });
+    const method = (await this.methods.findOneBy({ key })) ?? this.methods.create({ key, aliases: [], description: '', descriptionNl: '', descriptionFr: '' });
     method.name = requireText('name', input.name, 200);
     if (input.aliases != null) method.aliases = cleanAliases('aliases', input.aliases);
     if (input.description != null) method.description = optionalText('description', input.description, 20000) ?? '';
+    if (input.descriptionNl != null) method.descriptionNl = optionalText('descriptionNl', input.descriptionNl, 20000) ?? '';
+    if (input.descriptionFr != null) method.descriptionFr = optionalText('descriptionFr', input.descriptionFr, 20000) ?? '';
     const saved = await this.methods.save(method);
     for (const listener of this.listeners) await listener(saved.key);
     return saved;

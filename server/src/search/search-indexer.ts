@@ -60,7 +60,7 @@ const MEETINGS_SQL = `
 /** Methods, people and centres by name (with aliases, so every spelling finds them). */
 const NAMES_SQL = `
   WITH rows AS (
-    SELECT 'METHOD' AS kind, id, key, name AS title, array_to_string(aliases, ' ') AS tags, description AS body, ARRAY[key] AS method_keys, '{}'::uuid[] AS orgs FROM method
+    SELECT 'METHOD' AS kind, id, key, name AS title, array_to_string(aliases, ' ') AS tags, concat_ws(E'\n', nullif(description_nl, ''), nullif(description_fr, ''), nullif(description, '')) AS body, ARRAY[key] AS method_keys, '{}'::uuid[] AS orgs FROM method
     UNION ALL SELECT 'PERSON', id, NULL, name, array_to_string(aliases, ' '), '', '{}', '{}' FROM person
     UNION ALL SELECT 'ORGANIZATION', id, NULL, name, concat_ws(' ', array_to_string(aliases, ' '), city), '', '{}', ARRAY[id] FROM organization
   )

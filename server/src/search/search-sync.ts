@@ -53,7 +53,7 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
 
 /**
  * At start: on a database that has content but an empty index (an upgrade) builds the index once;
- * otherwise indexes what imports before a crash left pending.
+ * otherwise indexes what imports before a crash left pending, and brings the names' entries up to date.
  */
 export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchIndexer, queue: ImportIndexQueue): Promise<void> {
   const [row]: { empty: boolean }[] = await dataSource.query(
@@ -65,5 +65,8 @@ export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchI
     await dataSource.query(`DELETE FROM search_pending`);
   } else {
     await queue.recover();
+    // Names are few, and only entries that differ are written: an upgrade that changes what a
+    // name's entry holds (a method's descriptions in every language) is caught up here.
+    await indexer.reindexNames();
   }
 }

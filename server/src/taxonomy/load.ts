@@ -14,7 +14,7 @@ export interface TaxonomyMethod {
   key: string;
   name: string;
   aliases: string[];
-  description: string;
+  description: { nl: string; fr: string; en: string };
 }
 
 export interface TaxonomyOrganization {

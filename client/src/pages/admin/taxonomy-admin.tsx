@@ -13,7 +13,7 @@ export function TaxonomyAdmin() {
   const saveTheme = useMutation(UpsertThemeMutation);
   const saveMethod = useMutation(UpsertMethodMutation);
   const [theme, setTheme] = useState({ key: '', labelNl: '', labelFr: '', labelEn: '', keywords: '' });
-  const [method, setMethod] = useState({ key: '', name: '', aliases: '', description: '' });
+  const [method, setMethod] = useState({ key: '', name: '', aliases: '', descriptionNl: '', descriptionFr: '', description: '' });
   const [saved, setSaved] = useState(false);
 
   async function submitTheme(event: FormEvent) {
@@ -52,11 +52,11 @@ export function TaxonomyAdmin() {
         </form>
       </section>
       <section className="columns__side">
-        <h2>{t('search.kind.METHOD')}</h2>
+        <h2>{t('practice.methods')}</h2>
         <ul className="taxonomy-list">
           {data.methods.map((item) => (
             <li key={item.key}>
-              <button type="button" className="link-button" onClick={() => setMethod({ key: item.key, name: item.name, aliases: item.aliases.join(', '), description: item.description })}>{item.name}</button>
+              <button type="button" className="link-button" onClick={() => setMethod({ key: item.key, name: item.name, aliases: item.aliases.join(', '), descriptionNl: item.descriptions.nl, descriptionFr: item.descriptions.fr, description: item.descriptions.en })}>{item.name}</button>
             </li>
           ))}
         </ul>
@@ -64,7 +64,9 @@ export function TaxonomyAdmin() {
           <label className="field"><span>{t('admin.key')}</span><input required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={method.key} onChange={(e) => setMethod({ ...method, key: e.target.value })} /></label>
           <label className="field"><span>{t('admin.name')}</span><input required value={method.name} onChange={(e) => setMethod({ ...method, name: e.target.value })} /></label>
           <label className="field field--wide"><span>{t('admin.aliases')}</span><textarea rows={2} value={method.aliases} onChange={(e) => setMethod({ ...method, aliases: e.target.value })} /></label>
-          <label className="field field--wide"><span>{t('admin.description')}</span><textarea rows={3} value={method.description} onChange={(e) => setMethod({ ...method, description: e.target.value })} /></label>
+          <label className="field field--wide"><span>{t('admin.descriptionNl')}</span><textarea rows={3} value={method.descriptionNl} onChange={(e) => setMethod({ ...method, descriptionNl: e.target.value })} /></label>
+          <label className="field field--wide"><span>{t('admin.descriptionFr')}</span><textarea rows={3} value={method.descriptionFr} onChange={(e) => setMethod({ ...method, descriptionFr: e.target.value })} /></label>
+          <label className="field field--wide"><span>{t('admin.descriptionEn')}</span><textarea rows={3} value={method.description} onChange={(e) => setMethod({ ...method, description: e.target.value })} /></label>
           {saveMethod.error && <ErrorMessage error={saveMethod.error} />}
           <button type="submit" className="button button--primary">{t('admin.save')}</button>
         </form>
