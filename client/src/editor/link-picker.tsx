@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../graphql/use-query';
 import { LinkTargetsQuery } from '../graphql/operations';
-import { themeLabel } from '../components/theme-label';
+import { themeLabel } from '../components/localized';
 import type { GraphLinkKind } from './extensions';
 
 interface Target {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '../graphql/use-query';
 import { CreatePracticeMutation } from '../graphql/operations';
 import { ErrorMessage } from '../components/states';
-import { themeLabel } from '../components/theme-label';
+import { themeLabel } from '../components/localized';
 
 interface Props {
   editor: Editor;

@@ -5,7 +5,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import { useQuery } from '../graphql/use-query';
 import { GraphQueryDocument, GraphStartQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
-import { themeLabel } from '../components/theme-label';
+import { themeLabel } from '../components/localized';
 
 const COLORS: Record<string, string> = {
   MEETING: '#1f3b73', PRACTICE: '#0f766e', METHOD: '#b45309', THEME: '#7c3aed', ORGANIZATION: '#be123c', PERSON: '#475569',

@@ -5,7 +5,7 @@ import { HomeQuery } from '../graphql/operations';
 import { Empty, ErrorMessage, Loading } from '../components/states';
 import { SearchBox } from '../components/search-box';
 import { formatDate } from '../i18n';
-import { themeLabel } from '../components/theme-label';
+import { themeLabel } from '../components/localized';
 import { useSession } from '../components/use-session';
 
 export function HomePage() {

@@ -4,7 +4,7 @@ import { useQuery } from '../graphql/use-query';
 import { MethodQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
 import { formatDate } from '../i18n';
-import { localized } from '../components/theme-label';
+import { localized } from '../components/localized';
 
 /** A method and how it travelled through the network: every meeting that used it, oldest first. */
 export function MethodPage() {

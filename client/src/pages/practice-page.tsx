@@ -4,7 +4,7 @@ import { useQuery } from '../graphql/use-query';
 import { PracticeQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
 import { formatDate } from '../i18n';
-import { themeLabel } from '../components/theme-label';
+import { themeLabel } from '../components/localized';
 
 export function PracticePage() {
   const { id = '' } = useParams();
