@@ -9,7 +9,8 @@ function heldDatabase() {
   const db: Queryable = {
     query: (_sql, params) =>
       new Promise((resolve, reject) => {
-        const documents = (params as [string[]])[0];
+        // One row comes as its own parameters, several as arrays.
+        const documents = ([] as string[]).concat((params as [string | string[]])[0]);
         const rows = documents.map(() => ({ seq: String(++seq) }));
         calls.push({ documents, answer: () => resolve(rows), refuse: reject });
       }),
