@@ -16,8 +16,8 @@ import { REPORT_FRAGMENT, writeBlocks } from '../../server/src/reports/report-co
 import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-// Six rounds put each of up to three servers in each place of the order twice.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+// Eight rounds put each of up to four servers in each place of the order twice.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 /** `BENCH_ONLY=<part of a scenario's label>` runs only the scenarios whose label contains it. */
 const wanted = (label: string) => !process.env.BENCH_ONLY || label.includes(process.env.BENCH_ONLY);
 // Every stock WebsocketProvider listens for the process's 'exit' (to say goodbye); 200 of them are expected here.
@@ -44,9 +44,12 @@ function client(target: Target, name: string): { doc: Y.Doc; provider: Websocket
   return { doc, provider, synced };
 }
 
-/** The stock in-memory server in a child process of its own. */
-async function referenceTarget(name: string): Promise<{ target: Target; close(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'reference-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** The stock in-memory server in a child process of its own; with `storeUrl`, the store-before-relay floor (reference-server.ts). */
+async function referenceTarget(name: string, storeUrl?: string): Promise<{ target: Target; close(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'reference-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, STORE_URL: storeUrl ?? '' },
+  });
   process.once('exit', () => child.kill());
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -192,14 +195,19 @@ function report(label: string, rounds: Map<string, number[][]>, quantiles: numbe
   console.log(`  ${label}`);
   const all = (name: string) => rounds.get(name)!.flat();
   for (const name of rounds.keys()) console.log(`    ${name}: ${quantiles.map((q) => `p${q} ${pct(all(name), q).toFixed(1)} ms`).join(', ')} (${all(name).length} samples)`);
-  const [reference, ...others] = rounds.keys();
-  for (const name of others) {
+  const short = (name: string) => name.split(' (')[0];
+  const ratio = (name: string, base: string) => {
     const ratios = quantiles.map((q) => {
-      const perRound = rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(reference)![i], q));
-      return `p${q} ${(pct(all(name), q) / pct(all(reference), q)).toFixed(2)}× (rounds: median ${median(perRound).toFixed(2)}×, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
+      const perRound = rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(base)![i], q));
+      return `p${q} ${(pct(all(name), q) / pct(all(base), q)).toFixed(2)}× (rounds: median ${median(perRound).toFixed(2)}×, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
     });
-    console.log(`    ratio ${name.split(' (')[0]} / reference: ${ratios.join(', ')}`);
-  }
+    console.log(`    ratio ${short(name)} / ${short(base)}: ${ratios.join(', ')}`);
+  };
+  const [reference, ...others] = rounds.keys();
+  for (const name of others) ratio(name, reference);
+  // Against the floor, what Atelier adds beyond storing before relaying.
+  const floor = others.find((name) => short(name) === 'floor');
+  if (floor) for (const name of others.slice(others.indexOf(floor) + 1)) ratio(name, floor);
 }
 
 async function compare(label: string, targets: Target[], scenario: (target: Target) => Promise<number[]>, quantiles: number[]): Promise<void> {
@@ -209,9 +217,11 @@ async function compare(label: string, targets: Target[], scenario: (target: Targ
   // pools), whether this scenario runs alone or after others.
   for (const target of targets) await scenario(target);
   for (let round = 0; round < ROUNDS; round++) {
-    // The order turns from round to round so no server profits from going first or last.
+    // The order turns from round to round so no server profits from going first or last: every
+    // rotation once forward, then every rotation once backward.
     const order = targets.map((_, i) => targets[(i + round) % targets.length]);
-    for (const target of round % 2 === 0 ? order : order.reverse()) rounds.get(target.name)!.push(await scenario(target));
+    const backward = Math.floor(round / targets.length) % 2 === 1;
+    for (const target of backward ? order.reverse() : order) rounds.get(target.name)!.push(await scenario(target));
   }
   report(label, rounds, quantiles);
 }
@@ -253,14 +263,23 @@ export async function run(): Promise<void> {
   // A second, identical reference process: how far two equal servers differ here is the smallest
   // ratio this machine can tell apart from 1.
   const control = await referenceTarget('control (a second reference process)');
-  // The references' processes must not outlive a failed start of Atelier's.
-  const atelier = await atelierProcess().catch((error: unknown) => {
+  // What storing before relaying costs by itself on this machine, whoever implements it: the
+  // reference with one INSERT per message before it handles the message, on a database of its own.
+  const floorDatabase = await createTestDatabase(POSTGRES);
+  const floor = await referenceTarget('floor (the reference + one INSERT before each message)', floorDatabase.url!);
+  const closeReferences = async () => {
     reference.close();
     control.close();
+    floor.close();
+    await floorDatabase.drop();
+  };
+  // The references' processes must not outlive a failed start of Atelier's.
+  const atelier = await atelierProcess().catch(async (error: unknown) => {
+    await closeReferences();
     throw error;
   });
   const targets = [reference.target, atelier.target];
-  const withControl = [reference.target, control.target, atelier.target];
+  const withControl = [reference.target, control.target, floor.target, atelier.target];
   try {
     await compare('50 editors on one report, propagation edit → every other client', withControl, (t) => propagation(t, 50, 1, 300), [50, 99]);
     await compare('200 editors across 20 reports', withControl, (t) => propagation(t, 200, 20, 600), [50, 99]);
@@ -268,9 +287,8 @@ export async function run(): Promise<void> {
     await compare('150 stock clients joining a large report at once, time to synced (bound by the clients\' own decoding, all in this process)', targets, (t) => joinBig(t, 150, stockJoin), [50, 95]);
     await compare('150 bare protocol clients joining a large report at once, time until the whole report has arrived (the servers\' share)', targets, (t) => joinBig(t, 150, rawJoin), [50, 95]);
   } finally {
-    reference.close();
-    control.close();
     await atelier.close();
+    await closeReferences();
   }
   if (wanted('heap and memory')) await memory();
 }
