@@ -1,8 +1,9 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer } from '../support/server.js';
 import { UpdateLog } from '../../server/src/collab/update-log.js';
+import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
 import type { Queryable } from '../../server/src/reports/report-state.js';
 
 /** Successive lines of one shared text, each an update on top of the previous. */
@@ -62,4 +63,34 @@ describe('UpdateLog on a real database', () => {
     expect(stored!.seq).toBe(seqs[3]);
     expect(stored!.doc.getText('t').toString()).toBe('eerste\ntweede\nderde\nvierde\n');
   });
+
+  it('opens a small and a large report as one update each, the large one merged in the worker', async () => {
+    const log = new UpdateLog(db, 1);
+    const token = await server.login();
+    const sizes = new Map<string, number>();
+    const encode = vi.spyOn(snapshotEncoder, 'encode');
+    for (const [title, count] of [['Klein', 3], ['Groot', 2000]] as const) {
+      const created = await server.gql(`mutation ($title: String!) { createMeeting(input: { date: "2025-04-05", kind: MEETING, title: $title }) { report { documentName } } }`, { title }, token);
+      const name: string = created.data.createMeeting.report.documentName;
+      const doc = new Y.Doc();
+      // A snapshot's worth at once, then a tail of single lines.
+      doc.getText('t').insert(0, Array.from({ length: count }, (_, i) => `${i}. motivatie en partnerschappen in het OCMW\n`).join(''));
+      let seq = await log.append(name, Y.encodeStateAsUpdate(doc));
+      for (const update of lines('nog een regel', 'en nog een')) seq = await log.append(name, update);
+      const merged = await log.loadMerged(name);
+      expect(merged!.seq).toBe(seq);
+      const opened = new Y.Doc();
+      Y.applyUpdate(opened, merged!.update);
+      expect(opened.getText('t').toString()).toContain(doc.getText('t').toString());
+      expect(opened.getText('t').toString()).toContain('nog een regel\nen nog een\n');
+      sizes.set(title, merged!.update.byteLength);
+    }
+    // Above 64 KB the worker merges it; below, the event loop.
+    expect(sizes.get('Groot')!).toBeGreaterThan(64 * 1024);
+    expect(sizes.get('Klein')!).toBeLessThan(64 * 1024);
+    expect(encode).toHaveBeenCalledTimes(1);
+    encode.mockRestore();
+    expect(await log.loadMerged('no-such-report')).toBeNull();
+  });
 });
+

@@ -46,3 +46,30 @@ describe('CollabDocument.syncStep2', () => {
     document.destroy();
   });
 });
+
+describe('CollabDocument.loadStored', () => {
+  it('takes in what is stored without relaying it, and relays the changes that follow', () => {
+    const document = new CollabDocument('d', () => {});
+    const frames: Uint8Array[] = [];
+    document.peers.set({ send: (frame) => frames.push(frame) }, new Set());
+    const stored = new Y.Doc();
+    stored.getText('t').insert(0, 'opgeslagen');
+    document.loadStored(Y.encodeStateAsUpdate(stored));
+    expect(document.doc.getText('t').toString()).toBe('opgeslagen');
+    expect(frames).toEqual([]);
+    // The shared encoding for joiners holds what was loaded.
+    expect(received(document.syncStep2(Y.encodeStateVector(new Y.Doc())))).toBe('opgeslagen');
+
+    document.doc.getText('t').insert(10, ' verslag');
+    expect(frames).toHaveLength(1);
+  });
+
+  it('keeps its listener when what is stored cannot be read', () => {
+    const document = new CollabDocument('d', () => {});
+    const frames: Uint8Array[] = [];
+    document.peers.set({ send: (frame) => frames.push(frame) }, new Set());
+    expect(() => document.loadStored(new Uint8Array([255, 255, 255]))).toThrow();
+    document.doc.getText('t').insert(0, 'daarna');
+    expect(frames).toHaveLength(1);
+  });
+});

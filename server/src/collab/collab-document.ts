@@ -39,11 +39,7 @@ export class CollabDocument {
     private readonly onAwarenessFromPeer: (update: Uint8Array) => void,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullState = null;
-      if (this.held) this.held.push(update);
-      else this.relay(update, origin);
-    });
+    this.doc.on('update', this.onUpdate);
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const owned = this.peers.get(origin as Peer);
       if (owned) {
@@ -56,6 +52,27 @@ export class CollabDocument {
       for (const peer of this.peers.keys()) peer.send(frame);
       if (owned) this.onAwarenessFromPeer(update);
     });
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullState = null;
+    if (this.held) this.held.push(update);
+    else this.relay(update, origin);
+  };
+
+  /**
+   * Applies what is stored when the report is opened, before anyone can see it. The update
+   * listener is off meanwhile: there is no one to relay to, and with a listener Yjs would encode
+   * the whole report once more, which costs as much as applying it.
+   */
+  loadStored(update: Uint8Array): void {
+    this.doc.off('update', this.onUpdate);
+    try {
+      Y.applyUpdate(this.doc, update, 'store');
+    } finally {
+      this.doc.on('update', this.onUpdate);
+      this.fullState = null;
+    }
   }
 
   relay(update: Uint8Array, except: unknown): void {

@@ -8,7 +8,7 @@ import type { UpdateLog } from './update-log.js';
 function memoryLog(names: string[]): UpdateLog & { failing: boolean } {
   let seq = 0;
   const stored = new Map<string, Uint8Array[]>(names.map((name) => [name, []]));
-  const log: Pick<UpdateLog, 'append' | 'load'> & { failing: boolean } = {
+  const log: Pick<UpdateLog, 'append' | 'load' | 'loadMerged'> & { failing: boolean } = {
     failing: false,
     async append(name, update) {
       if (log.failing) throw new Error('database unavailable');
@@ -21,6 +21,11 @@ function memoryLog(names: string[]): UpdateLog & { failing: boolean } {
       const doc = new Y.Doc();
       for (const update of updates) Y.applyUpdate(doc, update);
       return { doc, seq };
+    },
+    async loadMerged(name) {
+      const updates = stored.get(name);
+      if (!updates) return null;
+      return { update: updates.length ? Y.mergeUpdates(updates) : Y.encodeStateAsUpdate(new Y.Doc()), seq };
     },
   };
   return log as UpdateLog & { failing: boolean };

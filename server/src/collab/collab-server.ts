@@ -246,15 +246,14 @@ export class CollabServer {
     // Subscribe before reading the log, so nothing published in between is missed.
     this.loaded.set(documentName, document);
     await this.options.fanout?.subscribe(documentName);
-    const stored = await this.options.log.load(documentName);
+    const stored = await this.options.log.loadMerged(documentName);
     if (!stored) {
       this.loaded.delete(documentName);
       await this.options.fanout?.unsubscribe(documentName);
       document.destroy();
       return null;
     }
-    Y.applyUpdate(document.doc, Y.encodeStateAsUpdate(stored.doc), 'store');
-    stored.doc.destroy();
+    document.loadStored(stored.update);
     document.seq = stored.seq;
     return document;
   }
