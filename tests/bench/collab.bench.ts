@@ -12,6 +12,8 @@ import { spawnServer } from '../support/process.js';
 import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
+import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
+import { stateToDoc } from '../../server/src/reports/report-state.js';
 import { REPORT_FRAGMENT, writeBlocks } from '../../server/src/reports/report-content.js';
 import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
@@ -290,7 +292,45 @@ export async function run(): Promise<void> {
     await atelier.close();
     await closeReferences();
   }
+  if (wanted('opening a large report')) await openLarge();
   if (wanted('heap and memory')) await memory();
+}
+
+/**
+ * The event loop's share of opening a report that is not in memory: the merged state comes from
+ * the snapshot worker and is applied once; against building it, encoding it and applying it all
+ * on the event loop, as before the worker did it.
+ */
+async function openLarge(): Promise<void> {
+  const source = new Y.Doc();
+  const paragraph = 'De deelnemers wisselen ervaringen uit over motivatie, partnerschappen en opleidingen. '.repeat(8);
+  writeBlocks(source, Array.from({ length: 1500 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. ${paragraph}` })));
+  const snapshot = Y.encodeStateAsUpdate(source);
+  const tail: { seq: number; update: Uint8Array }[] = [];
+  source.on('update', (update: Uint8Array) => tail.push({ seq: tail.length + 1, update }));
+  for (let i = 0; i < 400; i++) source.getXmlFragment(REPORT_FRAGMENT).insert(0, [new Y.XmlText(`regel ${i}`)]);
+  const state = { snapshot, snapshotSeq: 0, tail };
+  const onLoop: number[] = [];
+  const inWorker: number[] = [];
+  const now: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    let started = performance.now();
+    const before = new CollabDocument('before', () => {});
+    const built = stateToDoc(state);
+    Y.applyUpdate(before.doc, Y.encodeStateAsUpdate(built), 'store');
+    onLoop.push(performance.now() - started);
+    started = performance.now();
+    const merged = await snapshotEncoder.encode(state);
+    inWorker.push(performance.now() - started);
+    started = performance.now();
+    const after = new CollabDocument('after', () => {});
+    after.loadStored(merged);
+    now.push(performance.now() - started);
+    if (!Y.equalSnapshots(Y.snapshot(before.doc), Y.snapshot(after.doc))) throw new Error('the two ways of opening the report disagree');
+    for (const doc of [before, after]) doc.destroy();
+    built.destroy();
+  }
+  console.log(`  opening a large report (${(snapshot.length / 2 ** 20).toFixed(2)} MB snapshot + ${tail.length} updates in its log): the event loop's share p50 ${median(now).toFixed(1)} ms, against ${median(onLoop).toFixed(1)} ms building, encoding and applying it all on the event loop (the worker's own time, off the loop: ${median(inWorker).toFixed(1)} ms)`);
 }
 
 /**
