@@ -154,6 +154,12 @@ function rawJoin(target: Target, name: string): Promise<Joined> {
   });
 }
 
+/** The benchmark's large report: 1,500 paragraphs, about 1 MB encoded. */
+function writeLargeReport(doc: Y.Doc): void {
+  const paragraph = 'De deelnemers wisselen ervaringen uit over motivatie, partnerschappen en opleidingen. '.repeat(8);
+  writeBlocks(doc, Array.from({ length: 1500 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. ${paragraph}` })));
+}
+
 let sizeShown = false;
 
 /** A large report, written and stored, then joined by `joiners` at once; every one stays until all are in. */
@@ -161,8 +167,7 @@ async function joinBig(target: Target, joiners: number, join: (target: Target, n
   const [name] = await target.documents(1);
   const author = client(target, name);
   await author.synced;
-  const paragraph = 'De deelnemers wisselen ervaringen uit over motivatie, partnerschappen en opleidingen. '.repeat(8);
-  writeBlocks(author.doc, Array.from({ length: 1500 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. ${paragraph}` })));
+  writeLargeReport(author.doc);
   const encoded = Y.encodeStateAsUpdate(author.doc);
   await sleep(2500);
   author.provider.destroy();
@@ -303,8 +308,7 @@ export async function run(): Promise<void> {
  */
 async function openLarge(): Promise<void> {
   const source = new Y.Doc();
-  const paragraph = 'De deelnemers wisselen ervaringen uit over motivatie, partnerschappen en opleidingen. '.repeat(8);
-  writeBlocks(source, Array.from({ length: 1500 }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. ${paragraph}` })));
+  writeLargeReport(source);
   const snapshot = Y.encodeStateAsUpdate(source);
   const tail: { seq: number; update: Uint8Array }[] = [];
   source.on('update', (update: Uint8Array) => tail.push({ seq: tail.length + 1, update }));
