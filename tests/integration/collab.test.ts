@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
@@ -9,6 +9,7 @@ import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
 import { UPDATE_LOG_APPLICATION } from '../../server/src/collab/index.js';
 import { encodeUpdate } from '../../server/src/collab/protocol.js';
+import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
 
 let server: TestServer;
 let admin: string;
@@ -353,6 +354,35 @@ describe('resources', () => {
     const stored = await loadReportDoc(quick.app.db.dataSource, documentName);
     expect(bodyText(stored!)).toBe(bodyText(writer.doc));
     expect(bodyText(stored!).split('\n')).toHaveLength(16);
+  });
+
+  it('closes with 1011 when a large report cannot be merged, and the reconnecting client gets all of it', async () => {
+    const { documentName } = await newReport(quick, token);
+    const writer = connectClient(quick.url, documentName, token);
+    await writer.synced;
+    // One change of about 100 KB: one row in the log, above what is merged on the event loop.
+    writer.doc.transact(() => {
+      for (let i = 0; i < 1200; i++) appendParagraph(writer.doc, `${i}. De deelnemers bespreken motivatie en partnerschappen.`);
+    });
+    const written = bodyText(writer.doc);
+    await eventually(async () => (await storedUpdates(quick, documentName)) === 1, 5000, 'the change to be stored');
+    writer.destroy();
+    await eventually(() => quick.app.services.collab.loadedDocument(documentName) === null, 5000, 'the document to leave memory');
+
+    const encode = vi.spyOn(snapshotEncoder, 'encode').mockRejectedValueOnce(new Error('the snapshot worker stopped (exit code 1)'));
+    try {
+      const reader = connectClient(quick.url, documentName, token);
+      clients.push(reader);
+      expect((await reader.closed).code).toBe(1011);
+      // Nothing of the failed load is kept in memory.
+      expect(quick.app.services.collab.loadedDocument(documentName)).toBeNull();
+      // The stock client comes back by itself, and the report is read anew.
+      await reader.synced;
+      expect(bodyText(reader.doc)).toBe(written);
+      expect(encode).toHaveBeenCalledTimes(2);
+    } finally {
+      encode.mockRestore();
+    }
   });
 
   it('lets a document leave memory shortly after its last client', async () => {

@@ -245,17 +245,27 @@ export class CollabServer {
       this.options.fanout?.publish({ kind: 'awareness', documentName, payload: update }));
     // Subscribe before reading the log, so nothing published in between is missed.
     this.loaded.set(documentName, document);
-    await this.options.fanout?.subscribe(documentName);
-    const stored = await this.options.log.loadMerged(documentName);
-    if (!stored) {
-      this.loaded.delete(documentName);
-      await this.options.fanout?.unsubscribe(documentName);
-      document.destroy();
-      return null;
+    try {
+      await this.options.fanout?.subscribe(documentName);
+      const stored = await this.options.log.loadMerged(documentName);
+      if (stored) {
+        document.loadStored(stored.update);
+        document.seq = stored.seq;
+        return document;
+      }
+    } catch (error) {
+      // Nothing of a document that could not be read stays behind: the next client loads it anew.
+      await this.forget(document);
+      throw error;
     }
-    document.loadStored(stored.update);
-    document.seq = stored.seq;
-    return document;
+    await this.forget(document);
+    return null;
+  }
+
+  private async forget(document: CollabDocument): Promise<void> {
+    if (this.loaded.get(document.name) === document) this.loaded.delete(document.name);
+    await this.options.fanout?.unsubscribe(document.name).catch(() => {});
+    document.destroy();
   }
 
   private onFanout(message: FanoutMessage): void {
@@ -295,8 +305,7 @@ export class CollabServer {
     this.loaded.delete(document.name);
     this.documents.delete(document.name);
     await this.derived.flush(document.name, () => this.runDerivedOn(document));
-    await this.options.fanout?.unsubscribe(document.name).catch(() => {});
-    document.destroy();
+    await this.forget(document);
     await this.options.onDocumentUnloaded?.(document.name).catch((error: unknown) => this.options.logger.warn({ err: error }, 'compaction failed'));
   }
 
