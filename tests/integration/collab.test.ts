@@ -369,7 +369,7 @@ describe('resources', () => {
     writer.destroy();
     await eventually(() => quick.app.services.collab.loadedDocument(documentName) === null, 5000, 'the document to leave memory');
 
-    const encode = vi.spyOn(snapshotEncoder, 'encode').mockRejectedValueOnce(new Error('the snapshot worker stopped (exit code 1)'));
+    const encode = vi.spyOn(snapshotEncoder, 'encode').mockRejectedValueOnce(new Error('a merge failure provoked by the test'));
     try {
       const reader = connectClient(quick.url, documentName, token);
       clients.push(reader);
