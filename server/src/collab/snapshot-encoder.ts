@@ -7,8 +7,10 @@ type Reply = { id: number; encoded?: Uint8Array; error?: string };
  * Encodes a stored state (snapshot + tail) as one snapshot in a worker thread. Building the whole
  * document to encode it takes about 30 ms for a 120 KB report with 500 updates in its log, and
  * 66–92 ms for a 900 KB one; on the event loop, every editor's relay on this instance would wait.
- * One worker serves the process: started at the first use, not keeping the process alive, and
- * started again after a crash (the requests it held fail; compaction is tried again later).
+ * It serves compaction and the opening of large reports. One worker serves the process: started
+ * at the first use, not keeping the process alive, and started again after a crash (the requests
+ * it held fail: compaction is tried again later, a report being opened closes its sockets and
+ * the editors' reconnect opens it anew).
  */
 export class SnapshotEncoder {
   private worker: Worker | null = null;

@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { lastSeq, loadStoredDoc, readReportStates, stateToDoc, type Queryable, type StoredDoc, type StoredReportState } from '../reports/report-state.js';
+import { encodeStoredState, lastSeq, loadStoredDoc, readReportStates, type Queryable, type StoredDoc, type StoredReportState } from '../reports/report-state.js';
 import { snapshotEncoder } from './snapshot-encoder.js';
 
 type PendingAppend = { documentName: string; update: Uint8Array; resolve: (seq: number) => void; reject: (error: unknown) => void };
@@ -91,13 +90,14 @@ export class UpdateLog {
 
   /**
    * Snapshot + tail as one update, to open a report with. A large report is merged in the
-   * snapshot worker: building it and encoding it on the event loop held every editor's relay on
-   * this instance (about 40 ms for a 1 MB report with 400 updates in its log, on top of applying it).
+   * snapshot worker: built, encoded and applied on the event loop, a 1 MB report with 400 updates
+   * in its log held every editor's relay on this instance for 65–74 ms; now the loop only applies
+   * the result, 4–5 ms (`npm run bench -- collab`, "opening a large report").
    */
   async loadMerged(documentName: string): Promise<{ update: Uint8Array; seq: number } | null> {
     const state = (await readReportStates(this.db, [documentName])).get(documentName);
     if (!state) return null;
-    const update = storedBytes(state) < MERGE_ON_LOOP_BYTES ? Y.encodeStateAsUpdate(stateToDoc(state)) : await snapshotEncoder.encode(state);
+    const update = storedBytes(state) < MERGE_ON_LOOP_BYTES ? encodeStoredState(state) : await snapshotEncoder.encode(state);
     return { update, seq: lastSeq(state) };
   }
 

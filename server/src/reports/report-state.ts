@@ -65,6 +65,16 @@ export async function loadStoredDoc(db: Queryable, documentName: string): Promis
   return state ? { doc: stateToDoc(state), seq: lastSeq(state) } : null;
 }
 
+/** A stored state as one update holding the whole document, as `stateToDoc` reads it. */
+export function encodeStoredState(state: StoredReportState): Uint8Array {
+  const doc = stateToDoc(state);
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 /** The highest log seq a document read from this state holds (a late row may sit below the snapshot's). */
 export function lastSeq(state: StoredReportState): number {
   return state.tail.reduce((seq, row) => Math.max(seq, row.seq), state.snapshotSeq);
