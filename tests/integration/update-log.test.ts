@@ -21,7 +21,13 @@ describe('UpdateLog on a real database', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let pool: pg.Pool | null = null;
   let db: Queryable;
+  let token: string;
   let documentName: string;
+
+  const newReport = async (title: string): Promise<string> => {
+    const created = await server.gql(`mutation ($title: String!) { createMeeting(input: { date: "2025-04-04", kind: MEETING, title: $title }) { report { documentName } } }`, { title }, token);
+    return created.data.createMeeting.report.documentName;
+  };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -32,9 +38,8 @@ describe('UpdateLog on a real database', () => {
     } else {
       db = server.app.db.dataSource;
     }
-    const token = await server.login();
-    const created = await server.gql(`mutation { createMeeting(input: { date: "2025-04-04", kind: MEETING, title: "Log" }) { report { documentName } } }`, {}, token);
-    documentName = created.data.createMeeting.report.documentName;
+    token = await server.login();
+    documentName = await newReport('Log');
   });
 
   afterAll(async () => {
@@ -66,12 +71,10 @@ describe('UpdateLog on a real database', () => {
 
   it('opens a small and a large report as one update each, the large one merged in the worker', async () => {
     const log = new UpdateLog(db, 1);
-    const token = await server.login();
     const sizes = new Map<string, number>();
     const encode = vi.spyOn(snapshotEncoder, 'encode');
     for (const [title, count] of [['Klein', 3], ['Groot', 2000]] as const) {
-      const created = await server.gql(`mutation ($title: String!) { createMeeting(input: { date: "2025-04-05", kind: MEETING, title: $title }) { report { documentName } } }`, { title }, token);
-      const name: string = created.data.createMeeting.report.documentName;
+      const name = await newReport(title);
       const doc = new Y.Doc();
       // A snapshot's worth at once, then a tail of single lines.
       doc.getText('t').insert(0, Array.from({ length: count }, (_, i) => `${i}. motivatie en partnerschappen in het OCMW\n`).join(''));

@@ -72,9 +72,10 @@ export class MethodsService {
     const method = (await this.methods.findOneBy({ key })) ?? this.methods.create({ key, aliases: [], description: '', descriptionNl: '', descriptionFr: '' });
     method.name = requireText('name', input.name, 200);
     if (input.aliases != null) method.aliases = cleanAliases('aliases', input.aliases);
-    if (input.description != null) method.description = optionalText('description', input.description, 20000) ?? '';
-    if (input.descriptionNl != null) method.descriptionNl = optionalText('descriptionNl', input.descriptionNl, 20000) ?? '';
-    if (input.descriptionFr != null) method.descriptionFr = optionalText('descriptionFr', input.descriptionFr, 20000) ?? '';
+    for (const field of ['description', 'descriptionNl', 'descriptionFr'] as const) {
+      const text = input[field];
+      if (text != null) method[field] = optionalText(field, text, 20000) ?? '';
+    }
     const saved = await this.methods.save(method);
     for (const listener of this.listeners) await listener(saved.key);
     return saved;
