@@ -78,6 +78,24 @@ describe.skipIf(skip)('search over the imported corpus', () => {
     }
   });
 
+  it('ranks first what a query in another language names: its synonyms count as its own words', async () => {
+    const scores: number[] = [];
+    for (const query of ['bénévolat', 'benevolat', 'volunteering', 'vrijwilliger']) {
+      const [first] = (await search(query, { kinds: ['PRACTICE'] }, 1)).hits;
+      scores.push(first.score);
+      expect(first.title, query).toMatch(/^Vrijwilligerswerk werkt motiverend/);
+      expect(first.snippet, query).toMatch(/<b>vrijwilligerswerk<\/b>/i);
+    }
+    const [childcare] = (await search("garde d'enfants", { kinds: ['PRACTICE'] }, 1)).hits;
+    expect(childcare.snippet).toMatch(/<b>kinderopvang<\/b>/i);
+    const newcomers = await search('primo-arrivants', { kinds: ['PRACTICE'] }, 3);
+    expect(newcomers.hits.map((hit: any) => hit.snippet).join(' ')).toMatch(/<b>nieuwkomers<\/b>/i);
+    // The query's other words still count: nothing in these Dutch reports says "jeunes", so the
+    // volunteering practice is found only through its theme, as any other motivation practice.
+    const young = await search('bénévolat jeunes', { kinds: ['PRACTICE'] }, 20);
+    expect(Math.max(...young.hits.map((hit: any) => hit.score))).toBeLessThan(Math.min(...scores) / 2);
+  });
+
   it('highlights matches in snippets with <b> marks only', async () => {
     const result = await search('kinderopvang');
     expect(result.hits.some((hit: any) => /<b>kinderopvang<\/b>/i.test(hit.snippet))).toBe(true);

@@ -90,7 +90,8 @@ describe('search over many matches', () => {
 
   it('finds the same hits walking the date index as sorting every match', async () => {
     const ds = server.app.db.dataSource;
-    const params = ['wijk', [], [], null, null, null, null, null, null, RANKED_CANDIDATES + 1, 0];
+    // The query, the theme and method keys it names, its synonyms (none), six filters (none), limit and offset.
+    const params = ['wijk', [], [], null, null, null, null, null, null, null, RANKED_CANDIDATES + 1, 0];
     const [walked] = await ds.query(hitsSql(true, true), params);
     const [sorted] = await ds.query(hitsSql(false, true), params);
     expect(walked.hits.length).toBe(RANKED_CANDIDATES);

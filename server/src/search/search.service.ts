@@ -6,6 +6,7 @@ import { requireIsoDate } from '../common/validate.js';
 import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection.js';
 import { parseId, toGlobalId, type NodeType } from '../graphql/global-id.js';
 import { methodMatcher, normalizeForMatch, themeMatcher, TermMatcher } from '../taxonomy/match.js';
+import { synonymQuery } from '../taxonomy/synonyms.js';
 import { EXACT_LIMIT, EXACT_SQL, EXACT_TOTAL_LIMIT, hitsSql, KNOWN_WORDS_SQL, SAMPLE_MODULUS, SAMPLE_SQL, SIMILAR_WORD_SQL } from './search.sql.js';
 
 /** Queries longer than this are refused (BAD_USER_INPUT), documented in the schema. */
@@ -135,7 +136,7 @@ export class SearchService {
       return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: { estimated: false, themes: [], organizations: [], years: [], kinds: [] }, pageInfo: { hasNextPage: false, endCursor: null } };
     }
     const { themes, methods } = await this.matchers();
-    const match = [query, themes.keysIn(query), methods.keysIn(query), ...filterParams];
+    const match = [query, themes.keysIn(query), methods.keysIn(query), synonymQuery(query), ...filterParams];
     const [sample]: (Counted & { matches: number; filtered: number; entries: number })[] = await this.dataSource.query(SAMPLE_SQL, [...match, language]);
     let counted: Counted = sample;
     let hits: RawHit[];

@@ -1,6 +1,7 @@
 /**
  * Two statements answer a search: the matches (full text in Dutch, French and simple on
- * unaccented text, or content tagged with a theme or method the query named in any language),
+ * unaccented text, as typed or with a synonym in another language, or content tagged with a
+ * theme or method the query named in any language),
  * a page of hits with snippets, the total, and the facet counts — each facet dimension counted
  * with the other dimensions' filters, so choosing a value never hides its siblings.
  *
@@ -13,9 +14,10 @@
  * from the most recent matches of the whole index.
  *
  * Parameters: $1 query, $2 theme keys named by the query, $3 method keys named by the query,
- * $4 filter themes, $5 filter organisations, $6 filter hit kinds, $7 filter meeting kinds, $8 from,
- * $9 to; then SAMPLE_SQL: $10 label language (nl | fr | en); hitsSql: $10 limit, $11 offset;
- * EXACT_SQL: $10 limit, $11 offset, $12 label language.
+ * $4 the query with its synonyms widened to their groups (to_tsquery text, NULL when it names none),
+ * $5 filter themes, $6 filter organisations, $7 filter hit kinds, $8 filter meeting kinds, $9 from,
+ * $10 to; then SAMPLE_SQL: $11 label language (nl | fr | en); hitsSql: $11 limit, $12 offset;
+ * EXACT_SQL: $11 limit, $12 offset, $13 label language.
  */
 export const SAMPLE_MODULUS = 16;
 /** Above this many estimated matches, facets are counted on the sample. */
@@ -25,18 +27,24 @@ export const EXACT_TOTAL_LIMIT = 1000;
 /** How many matches are ranked by relevance (the most recent ones) when a query matches more. */
 export const RANKED_CANDIDATES = 150;
 
-const TSQUERY = `(websearch_to_tsquery('dutch', f_unaccent($1)) || websearch_to_tsquery('french', f_unaccent($1))
-         || websearch_to_tsquery('simple', f_unaccent($1)))`;
-const QUERY = `q AS (SELECT ${TSQUERY} AS tsq, websearch_to_tsquery('simple', $1) AS display)`;
+const AS_TYPED = `websearch_to_tsquery('dutch', f_unaccent($1)) || websearch_to_tsquery('french', f_unaccent($1))
+         || websearch_to_tsquery('simple', f_unaccent($1))`;
+// A query that names no synonym passes NULL; the CASE folds away when the statement is planned.
+// Synonyms are matched in Dutch and French only: every part of an entry has both vectors.
+const TSQUERY = `(CASE WHEN $4::text IS NULL THEN ${AS_TYPED}
+         ELSE ${AS_TYPED} || to_tsquery('dutch', $4) || to_tsquery('french', $4) END)`;
+// Snippets mark words as written (ts_headline compares the text's own words): the query's, and its synonyms'.
+const QUERY = `q AS (SELECT ${TSQUERY} AS tsq, (CASE WHEN $4::text IS NULL THEN websearch_to_tsquery('simple', $1)
+         ELSE websearch_to_tsquery('simple', $1) || to_tsquery('simple', $4) END) AS display)`;
 // The query is written out, not read from q, so that the planner sees its words and estimates how
 // many entries each condition keeps (it then reads a filter's index first when that is narrower).
 const MATCH = `(e.document @@ ${TSQUERY} OR e.theme_keys && $2::text[] OR e.method_keys && $3::text[])`;
 const IN_SAMPLE = `e.id % ${SAMPLE_MODULUS} = 0`;
 const FILTER = {
-  theme: `($4::text[] IS NULL OR e.theme_keys && $4::text[])`,
-  org: `($5::uuid[] IS NULL OR e.organization_ids && $5::uuid[])`,
-  kind: `(($6::text[] IS NULL OR e.kind = ANY($6::text[])) AND ($7::text[] IS NULL OR e.meeting_kind = ANY($7::text[])))`,
-  year: `(($8::date IS NULL OR e.meeting_date >= $8::date) AND ($9::date IS NULL OR e.meeting_date <= $9::date))`,
+  theme: `($5::text[] IS NULL OR e.theme_keys && $5::text[])`,
+  org: `($6::uuid[] IS NULL OR e.organization_ids && $6::uuid[])`,
+  kind: `(($7::text[] IS NULL OR e.kind = ANY($7::text[])) AND ($8::text[] IS NULL OR e.meeting_kind = ANY($8::text[])))`,
+  year: `(($9::date IS NULL OR e.meeting_date >= $9::date) AND ($10::date IS NULL OR e.meeting_date <= $10::date))`,
 };
 const ALL_FILTERS = `${FILTER.theme} AND ${FILTER.org} AND ${FILTER.kind} AND ${FILTER.year}`;
 
@@ -92,7 +100,7 @@ WITH ${matches(true)},
 ${groups(SAMPLE_MODULUS)}
 SELECT (SELECT count(*) FROM m)::int AS matches,
        (SELECT count(*) FROM m WHERE f_theme AND f_org AND f_kind AND f_year)::int AS filtered,
-       (SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass)::float8 AS entries,${counted('$10')}`;
+       (SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass)::float8 AS entries,${counted('$11')}`;
 
 /** Every match counted: the total, the facets and a page of hits. */
 export const EXACT_SQL = `
@@ -103,7 +111,7 @@ c AS (
   SELECT m.id, m.meeting_date FROM m WHERE f_theme AND f_org AND f_kind AND f_year
    ORDER BY m.meeting_date DESC NULLS LAST, m.id LIMIT ${RANKED_CANDIDATES}
 )
-SELECT ${counted('$12')},${hits('$10', '$11')}`;
+SELECT ${counted('$13')},${hits('$11', '$12')}`;
 
 /**
  * A page of hits without counting every match, and the exact total when the filters leave few.
@@ -118,7 +126,7 @@ c AS MATERIALIZED (
   SELECT e.id, e.meeting_date FROM search_entry e WHERE ${MATCH} AND ${ALL_FILTERS}
    ORDER BY ${walkByDate ? 'e.meeting_date' : 'e.meeting_date + 0'} DESC NULLS LAST, e.id LIMIT ${RANKED_CANDIDATES}
 )
-SELECT ${exactTotal ? `(SELECT count(*) FROM search_entry e WHERE ${MATCH} AND ${ALL_FILTERS})::int` : 'NULL::int'} AS total,${hits('$10', '$11')}`;
+SELECT ${exactTotal ? `(SELECT count(*) FROM search_entry e WHERE ${MATCH} AND ${ALL_FILTERS})::int` : 'NULL::int'} AS total,${hits('$11', '$12')}`;
 }
 
 /** The closest known word to a mistyped one (pg_trgm), for "did you mean". */

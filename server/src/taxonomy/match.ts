@@ -37,6 +37,19 @@ export class TermMatcher {
     const normalized = normalizeForMatch(text);
     return this.patterns.filter((entry) => entry.pattern.test(normalized)).map((entry) => entry.key);
   }
+
+  /** Keys of the entries the text mentions, and the rest of the text (normalized) once their mentions are taken out. */
+  takeOut(text: string): { keys: string[]; rest: string } {
+    let rest = normalizeForMatch(text);
+    const keys: string[] = [];
+    for (const { key, pattern } of this.patterns) {
+      if (!pattern.test(rest)) continue;
+      keys.push(key);
+      // One at a time: a mention's surrounding spaces belong to the pattern, so two side by side never match in one pass.
+      while (pattern.test(rest)) rest = rest.replace(pattern, ' ');
+    }
+    return { keys, rest: rest.trim() };
+  }
 }
 
 /**
