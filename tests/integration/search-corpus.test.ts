@@ -86,6 +86,9 @@ describe.skipIf(skip)('search over the imported corpus', () => {
       expect(first.title, query).toMatch(/^Vrijwilligerswerk werkt motiverend/);
       expect(first.snippet, query).toMatch(/<b>vrijwilligerswerk<\/b>/i);
     }
+    // A synonym is marked as written, accents and all.
+    const volunteering = await search('volunteering', undefined, 20);
+    expect(volunteering.hits.map((hit: any) => hit.snippet).join(' ')).toMatch(/<b>bénévole<\/b>/i);
     const [childcare] = (await search("garde d'enfants", { kinds: ['PRACTICE'] }, 1)).hits;
     expect(childcare.snippet).toMatch(/<b>kinderopvang<\/b>/i);
     const newcomers = await search('primo-arrivants', { kinds: ['PRACTICE'] }, 3);

@@ -10,8 +10,11 @@ export interface TermEntry {
   terms: string[];
 }
 
+/** Lower case, every run of other characters than letters and digits made one space. */
+export const wordsOnly = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 export function normalizeForMatch(text: string): string {
-  return ` ${foldAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${wordsOnly(foldAccents(text))} `;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

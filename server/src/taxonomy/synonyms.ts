@@ -1,5 +1,5 @@
 import groups from './synonyms.json' with { type: 'json' };
-import { normalizeForMatch, TermMatcher } from './match.js';
+import { normalizeForMatch, TermMatcher, wordsOnly } from './match.js';
 
 /**
  * Words that mean the same thing in Dutch, French and English (`synonyms.json`, written for the
@@ -21,12 +21,16 @@ const OPERATORS = /"|(?:^|\s)-\S|(?:^|\s)or(?:\s|$)/i;
  * estimate a prefix (it then counted the sample entry by entry, 35 ms instead of 3 ms). Plurals are
  * the stemmers' work; compounds are listed in the groups.
  */
-const termQuery = (term: string) => {
-  const words = normalizeForMatch(term).trim().split(' ');
-  return words.length > 1 ? `(${words.join(' & ')})` : words[0];
-};
+const termQuery = (words: string) => (words.includes(' ') ? `(${words.split(' ').join(' & ')})` : words);
 
-const groupQueries = SYNONYM_GROUPS.map((terms) => `(${[...new Set(terms.map(termQuery))].join(' | ')})`);
+/**
+ * Each term without accents, as the index holds words, and as written: snippets mark the words of
+ * a text as written, so "bénévole" in a French passage is marked too.
+ */
+const groupQueries = SYNONYM_GROUPS.map((terms) => {
+  const forms = new Set(terms.flatMap((term) => [termQuery(normalizeForMatch(term).trim()), termQuery(wordsOnly(term))]));
+  return `(${[...forms].join(' | ')})`;
+});
 
 /**
  * The query with each synonym it names widened to its whole group, as to_tsquery text: every
