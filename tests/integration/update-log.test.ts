@@ -51,7 +51,7 @@ describe('UpdateLog on a real database', () => {
     const log = new UpdateLog(db, 1);
     const [first, ...rest] = lines('eerste', 'tweede', 'derde', 'vierde');
     const lone = await log.append(documentName, first);
-    // Appended in one callback: one INSERT of three rows.
+    // Appended in the same tick: one INSERT of three rows.
     const batch = await Promise.all(rest.map((update) => log.append(documentName, update)));
 
     const seqs = [lone, ...batch];
