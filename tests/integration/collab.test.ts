@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
@@ -36,8 +36,13 @@ beforeAll(async () => {
   viewer = await userWithRole(server, admin, 'VIEWER');
 });
 
+// Each test's clients go with it: nothing carries over, and the stock providers' process 'exit'
+// listeners (one each, in Node) never pile up past Node's warning limit.
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+
 afterAll(async () => {
-  for (const c of clients) c.destroy();
   await server?.close();
 });
 
