@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { lastSeq, readReportStates } from '../reports/report-state.js';
+import { lastSeq, readReportState } from '../reports/report-state.js';
 import { snapshotEncoder } from './snapshot-encoder.js';
 
 /**
@@ -14,7 +14,7 @@ export async function compactReport(dataSource: DataSource, documentName: string
   return dataSource.transaction(async (manager) => {
     const [report] = await manager.query(`SELECT 1 FROM report WHERE document_name = $1 FOR UPDATE`, [documentName]);
     if (!report) return 0;
-    const state = (await readReportStates(manager, [documentName])).get(documentName);
+    const state = await readReportState(manager, documentName);
     if (!state?.tail.length) return 0;
     const snapshot = await snapshotEncoder.encode(state);
     await manager.query(

@@ -1,4 +1,4 @@
-import { encodeStoredState, lastSeq, loadStoredDoc, readReportStates, type Queryable, type StoredDoc, type StoredReportState } from '../reports/report-state.js';
+import { encodeStoredState, lastSeq, loadStoredDoc, readReportState, type Queryable, type StoredDoc, type StoredReportState } from '../reports/report-state.js';
 import { snapshotEncoder } from './snapshot-encoder.js';
 
 type PendingAppend = { documentName: string; update: Uint8Array; resolve: (seq: number) => void; reject: (error: unknown) => void };
@@ -95,7 +95,7 @@ export class UpdateLog {
    * the result, 4–5 ms (`npm run bench -- collab`, "opening a large report").
    */
   async loadMerged(documentName: string): Promise<{ update: Uint8Array; seq: number } | null> {
-    const state = (await readReportStates(this.db, [documentName])).get(documentName);
+    const state = await readReportState(this.db, documentName);
     if (!state) return null;
     const update = storedBytes(state) < MERGE_ON_LOOP_BYTES ? encodeStoredState(state) : await snapshotEncoder.encode(state);
     return { update, seq: lastSeq(state) };

@@ -61,7 +61,7 @@ export interface StoredDoc {
 
 /** Snapshot + tail of one report as a document. null when there is no report with this document name. */
 export async function loadStoredDoc(db: Queryable, documentName: string): Promise<StoredDoc | null> {
-  const state = (await readReportStates(db, [documentName])).get(documentName);
+  const state = await readReportState(db, documentName);
   return state ? { doc: stateToDoc(state), seq: lastSeq(state) } : null;
 }
 
@@ -86,6 +86,11 @@ export interface StoredReportState {
   snapshotSeq: number;
   /** The log not yet folded into the snapshot, in order. */
   tail: { seq: number; update: Uint8Array }[];
+}
+
+/** One report's snapshot and tail; null when there is no report with this document name. */
+export async function readReportState(db: Queryable, documentName: string): Promise<StoredReportState | null> {
+  return (await readReportStates(db, [documentName])).get(documentName) ?? null;
 }
 
 /**
