@@ -29,6 +29,8 @@ interface Target {
   name: string;
   base: string;
   token: string | null;
+  /** The server's process, whose CPU time each round is read from /proc. */
+  pid: number;
   documents(count: number): Promise<string[]>;
 }
 
@@ -62,14 +64,15 @@ async function referenceTarget(name: string, storeUrl?: string): Promise<{ targe
   });
   let n = 0;
   return {
-    target: { name, base: `ws://127.0.0.1:${port}`, token: null, documents: async (count) => Array.from({ length: count }, () => `bench-${n++}`) },
+    target: { name, base: `ws://127.0.0.1:${port}`, token: null, pid: child.pid!, documents: async (count) => Array.from({ length: count }, () => `bench-${n++}`) },
     close: () => child.kill(),
   };
 }
 
-function atelierTarget(url: string, token: string): Target {
+function atelierTarget(url: string, token: string, pid = process.pid): Target {
   return {
     name: 'Atelier (PostgreSQL log, store before relay)',
+    pid,
     base: `${url.replace('http', 'ws')}/collab`,
     token,
     async documents(count) {
@@ -220,6 +223,7 @@ function report(label: string, rounds: Map<string, number[][]>, quantiles: numbe
 async function compare(label: string, targets: Target[], scenario: (target: Target) => Promise<number[]>, quantiles: number[]): Promise<void> {
   if (!wanted(label)) return;
   const rounds = new Map<string, number[][]>(targets.map((t) => [t.name, []]));
+  const cpu = new Map<string, CpuTime[]>(targets.map((t) => [t.name, []]));
   // A first round per server is not counted: all are measured warm (compiled code, connection
   // pools), whether this scenario runs alone or after others.
   for (const target of targets) await scenario(target);
@@ -228,9 +232,51 @@ async function compare(label: string, targets: Target[], scenario: (target: Targ
     // rotation once forward, then every rotation once backward.
     const order = targets.map((_, i) => targets[(i + round) % targets.length]);
     const backward = Math.floor(round / targets.length) % 2 === 1;
-    for (const target of backward ? order.reverse() : order) rounds.get(target.name)!.push(await scenario(target));
+    for (const target of backward ? order.reverse() : order) {
+      const { result, cpu: used } = await measureCpu(target.pid, () => scenario(target));
+      rounds.get(target.name)!.push(result);
+      cpu.get(target.name)!.push(used);
+    }
   }
   report(label, rounds, quantiles);
+  for (const [name, used] of cpu) {
+    console.log(`    CPU per round (joining, editing, leaving), ${name.split(' (')[0]}: server process ${median(used.map((u) => u.server)).toFixed(0)} ms, PostgreSQL ${median(used.map((u) => u.postgres)).toFixed(0)} ms (medians)`);
+  }
+}
+
+interface CpuTime {
+  server: number;
+  postgres: number;
+}
+
+/** CPU time used so far, in ms, by a process (user + system); 0 once it is gone. */
+async function processCpuMs(pid: string): Promise<number> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // The kernel counts in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+  return fields.length > 13 ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
+}
+
+async function postgresCpuMs(): Promise<Map<string, number>> {
+  const pids = (await fs.readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
+  const comms = await Promise.all(pids.map((pid) => fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')));
+  const postgres = pids.filter((_, i) => comms[i].trim() === 'postgres');
+  return new Map(await Promise.all(postgres.map(async (pid) => [pid, await processCpuMs(pid)] as const)));
+}
+
+/**
+ * What a round cost the machine in CPU (user + system): the server's process, and all of
+ * PostgreSQL's processes that lived through the round (servers run one at a time, so that is
+ * the round's server's). On a shared two-core machine a latency percentile only hints at this.
+ */
+async function measureCpu<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuTime }> {
+  const [server, postgres] = [await processCpuMs(String(pid)), await postgresCpuMs()];
+  const result = await work();
+  const [serverAfter, postgresAfter] = [await processCpuMs(String(pid)), await postgresCpuMs()];
+  let postgresUsed = 0;
+  for (const [id, before] of postgres) if (postgresAfter.has(id)) postgresUsed += postgresAfter.get(id)! - before;
+  return { result, cpu: { server: serverAfter - server, postgres: postgresUsed } };
 }
 
 function heapMb(): number {
@@ -251,7 +297,7 @@ async function atelierProcess(): Promise<{ target: Target; close(): Promise<void
   process.once('exit', () => server.child.kill());
   const token = await signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   return {
-    target: atelierTarget(server.url, token),
+    target: atelierTarget(server.url, token, server.child.pid),
     async close() {
       server.child.kill();
       await server.exited;
