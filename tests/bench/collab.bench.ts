@@ -240,7 +240,7 @@ async function compare(label: string, targets: Target[], scenario: (target: Targ
   }
   report(label, rounds, quantiles);
   for (const [name, used] of cpu) {
-    console.log(`    CPU per round (joining, editing, leaving), ${name.split(' (')[0]}: server process ${median(used.map((u) => u.server)).toFixed(0)} ms, PostgreSQL ${median(used.map((u) => u.postgres)).toFixed(0)} ms (medians)`);
+    console.log(`    CPU per round, ${name.split(' (')[0]}: server process ${median(used.map((u) => u.server)).toFixed(0)} ms, PostgreSQL ${median(used.map((u) => u.postgres)).toFixed(0)} ms (medians)`);
   }
 }
 
