@@ -259,7 +259,8 @@ async function processCpuMs(pid: string): Promise<number> {
 }
 
 async function postgresCpuMs(): Promise<Map<string, number>> {
-  const pids = (await fs.readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
+  // Without /proc (not Linux) there is nothing to read, and every figure is 0.
+  const pids = (await fs.readdir('/proc').catch(() => [])).filter((entry) => /^\d+$/.test(entry));
   const comms = await Promise.all(pids.map((pid) => fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')));
   const postgres = pids.filter((_, i) => comms[i].trim() === 'postgres');
   return new Map(await Promise.all(postgres.map(async (pid) => [pid, await processCpuMs(pid)] as const)));
