@@ -29,13 +29,17 @@ export const RANKED_CANDIDATES = 150;
 
 const AS_TYPED = `websearch_to_tsquery('dutch', f_unaccent($1)) || websearch_to_tsquery('french', f_unaccent($1))
          || websearch_to_tsquery('simple', f_unaccent($1))`;
-// A query that names no synonym passes NULL; the CASE folds away when the statement is planned.
+/**
+ * `asTyped` or the query's synonyms ($4) read in each configuration. A query that names no
+ * synonym passes NULL; each branch is whole so that the CASE folds away when the statement is planned.
+ */
+const withSynonyms = (asTyped: string, configs: string[]) =>
+  `(CASE WHEN $4::text IS NULL THEN ${asTyped}
+         ELSE ${asTyped} || ${configs.map((config) => `to_tsquery('${config}', $4)`).join(' || ')} END)`;
 // Synonyms are matched in Dutch and French only: every part of an entry has both vectors.
-const TSQUERY = `(CASE WHEN $4::text IS NULL THEN ${AS_TYPED}
-         ELSE ${AS_TYPED} || to_tsquery('dutch', $4) || to_tsquery('french', $4) END)`;
+const TSQUERY = withSynonyms(AS_TYPED, ['dutch', 'french']);
 // Snippets mark words as written (ts_headline compares the text's own words): the query's, and its synonyms'.
-const QUERY = `q AS (SELECT ${TSQUERY} AS tsq, (CASE WHEN $4::text IS NULL THEN websearch_to_tsquery('simple', $1)
-         ELSE websearch_to_tsquery('simple', $1) || to_tsquery('simple', $4) END) AS display)`;
+const QUERY = `q AS (SELECT ${TSQUERY} AS tsq, ${withSynonyms(`websearch_to_tsquery('simple', $1)`, ['simple'])} AS display)`;
 // The query is written out, not read from q, so that the planner sees its words and estimates how
 // many entries each condition keeps (it then reads a filter's index first when that is narrower).
 const MATCH = `(e.document @@ ${TSQUERY} OR e.theme_keys && $2::text[] OR e.method_keys && $3::text[])`;
