@@ -49,7 +49,9 @@ export class TermMatcher {
       if (!pattern.test(rest)) continue;
       keys.push(key);
       // One at a time: a mention's surrounding spaces belong to the pattern, so two side by side never match in one pass.
-      while (pattern.test(rest)) rest = rest.replace(pattern, ' ');
+      do {
+        rest = rest.replace(pattern, ' ');
+      } while (pattern.test(rest));
     }
     return { keys, rest: rest.trim() };
   }
