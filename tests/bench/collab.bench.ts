@@ -195,6 +195,8 @@ function applyMs(update: Uint8Array): number {
 }
 
 const median = (values: number[]) => pct(values, 50);
+/** A server's name without its explanation in parentheses. */
+const short = (name: string) => name.split(' (')[0];
 
 /**
  * Pooled quantiles per server, and each server's ratio to the reference (the first target): over
@@ -205,7 +207,6 @@ function report(label: string, rounds: Map<string, number[][]>, quantiles: numbe
   console.log(`  ${label}`);
   const all = (name: string) => rounds.get(name)!.flat();
   for (const name of rounds.keys()) console.log(`    ${name}: ${quantiles.map((q) => `p${q} ${pct(all(name), q).toFixed(1)} ms`).join(', ')} (${all(name).length} samples)`);
-  const short = (name: string) => name.split(' (')[0];
   const ratio = (name: string, base: string) => {
     const ratios = quantiles.map((q) => {
       const perRound = rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(base)![i], q));
@@ -240,7 +241,7 @@ async function compare(label: string, targets: Target[], scenario: (target: Targ
   }
   report(label, rounds, quantiles);
   for (const [name, used] of cpu) {
-    console.log(`    CPU per round, ${name.split(' (')[0]}: server process ${median(used.map((u) => u.server)).toFixed(0)} ms, PostgreSQL ${median(used.map((u) => u.postgres)).toFixed(0)} ms (medians)`);
+    console.log(`    CPU per round, ${short(name)}: server process ${median(used.map((u) => u.server)).toFixed(0)} ms, PostgreSQL ${median(used.map((u) => u.postgres)).toFixed(0)} ms (medians)`);
   }
 }
 
