@@ -52,14 +52,14 @@ export class ReportDerivation {
       // this commit only makes the next start derive it again; it need not wait for the disk.
       await manager.query(`SELECT set_config('lock_timeout', $1, true), set_config('synchronous_commit', 'off', true)`, [LOCK_TIMEOUT]);
       // Locked, so two instances deriving the same report write its links one after the other.
-      const [report]: { id: string; text: string | null }[] = await manager.query(
-        `SELECT id, text FROM report WHERE document_name = $1 FOR UPDATE`,
+      const [report]: { id: string; meeting_id: string; text: string | null }[] = await manager.query(
+        `SELECT id, meeting_id, text FROM report WHERE document_name = $1 FOR UPDATE`,
         [documentName],
       );
       if (!report) return null;
       if (report.text !== text) {
         await manager.query(`UPDATE report SET text = $2, updated_at = now() WHERE id = $1`, [report.id, text]);
-        await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager));
+        await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager), { meetingId: report.meeting_id, text, isNew: false });
       }
       await writeEditorLinks(manager, report.id, links);
       for (const listener of this.listeners) await listener(report.id, blocks, manager);

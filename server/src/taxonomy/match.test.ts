@@ -27,4 +27,15 @@ describe('term matchers', () => {
     expect(methodMatcher(renamed).keysIn('intervision')).toEqual([]);
     expect(methodMatcher(methods).keysIn('intervision')).toEqual(['intervision']);
   });
+
+  it('answer a text asked again as the first time, whoever changed the answer they were given', () => {
+    const matcher = methodMatcher(methods);
+    const first = matcher.keysIn('Intervisie na de check-in');
+    expect(first).toEqual(['check-in', 'intervision']);
+    first.pop();
+    expect(matcher.keysIn('Intervisie na de check-in')).toEqual(['check-in', 'intervision']);
+    const long = 'intervisie '.repeat(50_000);
+    expect(matcher.keysIn(long)).toEqual(['intervision']);
+    expect(matcher.keysIn(long)).toEqual(['intervision']);
+  });
 });

@@ -19,8 +19,17 @@ export function normalizeForMatch(text: string): string {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** How much text (in characters) a matcher remembers the keys of. */
+const REMEMBERED_CHARS = 2_000_000;
+
 export class TermMatcher {
   private readonly patterns: { key: string; pattern: RegExp }[];
+  /**
+   * Keys by text, oldest first. A report being edited is matched again every second or so, and
+   * all but the passage being typed in are the same as last time.
+   */
+  private readonly remembered = new Map<string, string[]>();
+  private rememberedChars = 0;
 
   constructor(entries: readonly TermEntry[]) {
     this.patterns = entries
@@ -37,8 +46,23 @@ export class TermMatcher {
 
   /** Keys of the entries the text mentions, in the order the entries were given. */
   keysIn(text: string): string[] {
+    const known = this.remembered.get(text);
+    if (known) return [...known];
     const normalized = normalizeForMatch(text);
-    return this.patterns.filter((entry) => entry.pattern.test(normalized)).map((entry) => entry.key);
+    const keys = this.patterns.filter((entry) => entry.pattern.test(normalized)).map((entry) => entry.key);
+    this.remember(text, keys);
+    return [...keys];
+  }
+
+  private remember(text: string, keys: string[]): void {
+    if (text.length > REMEMBERED_CHARS / 10) return;
+    this.remembered.set(text, keys);
+    this.rememberedChars += text.length;
+    for (const oldest of this.remembered.keys()) {
+      if (this.rememberedChars <= REMEMBERED_CHARS) break;
+      this.remembered.delete(oldest);
+      this.rememberedChars -= oldest.length;
+    }
   }
 
   /** Keys of the entries the text mentions, and the rest of the text (normalized) once their mentions are taken out. */
