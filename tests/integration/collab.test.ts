@@ -175,6 +175,34 @@ describe('live co-editing', () => {
     expect((await server.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, viewer)).data.report.text).toBe('We sluiten af met een World Café.\nEvaluatie');
   });
 
+  it('takes out of search and links what a report no longer says when it gets shorter', async () => {
+    const report = await newReport();
+    const a = client(report.documentName, editor);
+    await a.synced;
+    const body = a.doc.getXmlFragment('default');
+    a.doc.transact(() => {
+      appendParagraph(a.doc, 'Inleiding over motivatie.');
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', 2 as never);
+      heading.insert(0, [new Y.XmlText('Afsluiting')]);
+      body.insert(body.length, [heading]);
+      appendParagraph(a.doc, 'We sluiten af met een World Café.');
+    });
+    const derived = async () => {
+      const sections: { title: string }[] = await server.app.db.dataSource.query(
+        `SELECT s.title FROM search_entry s JOIN report r ON r.id = s.entity_id WHERE s.kind = 'SECTION' AND r.document_name = $1 ORDER BY s.section_index`, [report.documentName]);
+      const links: unknown[] = await server.app.db.dataSource.query(
+        `SELECT 1 FROM link l JOIN report r ON r.id = l.source_id JOIN method m ON m.id = l.target_id WHERE r.document_name = $1 AND m.key = 'world-cafe'`, [report.documentName]);
+      const { text } = (await server.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, viewer)).data.report;
+      return { titles: sections.map((section) => section.title), links: links.length, text };
+    };
+    await eventually(async () => (await derived()).titles.length === 2, 2000, 'two sections');
+    expect(await derived()).toEqual({ titles: ['Live', 'Afsluiting'], links: 1, text: 'Inleiding over motivatie.\nAfsluiting\nWe sluiten af met een World Café.' });
+    body.delete(1, 2);
+    await eventually(async () => (await derived()).titles.length === 1, 2000, 'the second section to leave search');
+    expect(await derived()).toEqual({ titles: ['Live'], links: 0, text: 'Inleiding over motivatie.' });
+  });
+
   it('moves a deleted user out within a second', async () => {
     const gone = await createUser(server, admin, 'EDITOR');
     const { documentName } = await newReport();

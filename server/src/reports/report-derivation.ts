@@ -57,13 +57,15 @@ export class ReportDerivation {
         [documentName],
       );
       if (!report) return null;
-      if (report.text !== text) {
-        await manager.query(`UPDATE report SET text = $2, updated_at = now() WHERE id = $1`, [report.id, text]);
-        await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager), { meetingId: report.meeting_id, text, isNew: false });
-      }
+      const textChanged = report.text !== text;
+      if (textChanged) await relinkReportMentions(manager, report.id, await loadMethodMatcher(manager), { meetingId: report.meeting_id, text, isNew: false });
       await writeEditorLinks(manager, report.id, links);
       for (const listener of this.listeners) await listener(report.id, blocks, manager);
-      await manager.query(`UPDATE report SET derived_seq = greatest(derived_seq, $2) WHERE id = $1`, [report.id, seq]);
+      // The text (when it changed) and the mark of how far derived data goes, in one statement.
+      await manager.query(
+        `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1`,
+        [report.id, seq, textChanged ? text : null],
+      );
       return report.id;
     });
     if (reportId) this.lastDerived.set(documentName, derived);

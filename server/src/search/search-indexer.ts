@@ -168,8 +168,9 @@ export class SearchIndexer {
       );
       await this.addWords(db, rows);
     }
-    // Sections past the end of a report that got shorter.
-    await db.query(
+    // Sections past the end of a report that got shorter (read above: most derivations have none).
+    const sectionCounts = new Map(reports.map((report) => [report.reportId, report.sections.length]));
+    if (existing.some((row) => row.section_index >= (sectionCounts.get(row.entity_id) ?? 0))) await db.query(
       `DELETE FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = ANY($1::uuid[])
           AND e.section_index >= ($2::int[])[array_position($1::uuid[], e.entity_id)]`,
       [reportIds, reports.map((report) => report.sections.length)],
