@@ -76,7 +76,7 @@ export async function createCollab(options: {
     currentRoles: (userIds) => options.auth.currentRoles(userIds),
     async onDocumentChanged(documentName, doc, seq) {
       await options.derivation.derive(documentName, doc, seq);
-      await versions?.maybeAutoVersion(documentName);
+      await versions?.maybeAutoVersion(documentName, doc);
       // A report a group keeps open all day is compacted too, not only once everyone has left:
       // whoever loads it next (another instance, a restart) reads a snapshot and a short tail.
       await compactIfLong(documentName);

@@ -31,14 +31,6 @@ describe('snapshot encoder', () => {
     expect(linesOf(await encoder.encode(state))).toEqual(expected);
   });
 
-  it('gives the plain text of the document with it when asked, as the derived text reads it', async () => {
-    const encoder = new SnapshotEncoder();
-    const state = storedState(3, 4);
-    const { encoded, text } = await encoder.encodeWithText(state);
-    expect(text).toBe(linesOf(encoded).join('\n'));
-    expect(text.split('\n')[1]).toBe('*1. De deelnemers bespreken motivatie en partnerschappen.');
-  });
-
   it('answers requests made at once each with its own document', async () => {
     const encoder = new SnapshotEncoder();
     const states = [storedState(3, 0), storedState(5, 2), storedState(8, 9)];

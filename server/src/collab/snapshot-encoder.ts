@@ -1,44 +1,28 @@
 import { Worker } from 'node:worker_threads';
 import type { StoredReportState } from '../reports/report-state.js';
 
-type Reply = { id: number; encoded?: Uint8Array; text?: string; error?: string };
-
-/** The whole document as one update, and its plain text when asked for. */
-export interface Encoded {
-  encoded: Uint8Array;
-  text: string | null;
-}
+type Reply = { id: number; encoded?: Uint8Array; error?: string };
 
 /**
  * Encodes a stored state (snapshot + tail) as one snapshot in a worker thread. Building the whole
  * document to encode it takes about 30 ms for a 120 KB report with 500 updates in its log, and
  * 66–92 ms for a 900 KB one; on the event loop, every editor's relay on this instance would wait.
- * It serves compaction, the opening of large reports and automatic versions (with their text). One worker serves the process: started
+ * It serves compaction and the opening of large reports. One worker serves the process: started
  * at the first use, not keeping the process alive, and started again after a crash (the requests
  * it held fail: compaction is tried again later, a report being opened closes its sockets and
  * the editors' reconnect opens it anew).
  */
 export class SnapshotEncoder {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (reply: Encoded) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (encoded: Uint8Array) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  async encode(state: StoredReportState): Promise<Uint8Array> {
-    return (await this.request(state, false)).encoded;
-  }
-
-  /** The encoded document and its plain text (`yDocToText`), both made in the worker. */
-  async encodeWithText(state: StoredReportState): Promise<{ encoded: Uint8Array; text: string }> {
-    const { encoded, text } = await this.request(state, true);
-    return { encoded, text: text ?? '' };
-  }
-
-  private request(state: StoredReportState, withText: boolean): Promise<Encoded> {
+  encode(state: StoredReportState): Promise<Uint8Array> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       try {
-        worker.postMessage({ id, state, withText });
+        worker.postMessage({ id, state });
       } catch (error) {
         reject(error);
         return;
@@ -51,12 +35,12 @@ export class SnapshotEncoder {
   private start(): Worker {
     const worker = startWorker(new URL(`./snapshot-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
     worker.unref();
-    worker.on('message', ({ id, encoded, text, error }: Reply) => {
+    worker.on('message', ({ id, encoded, error }: Reply) => {
       const request = this.pending.get(id);
       this.pending.delete(id);
       if (!this.pending.size) worker.unref();
       if (error !== undefined) request?.reject(new Error(`could not encode the snapshot: ${error}`));
-      else request?.resolve({ encoded: encoded!, text: text ?? null });
+      else request?.resolve(encoded!);
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;

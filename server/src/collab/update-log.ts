@@ -101,19 +101,6 @@ export class UpdateLog {
     return { update, seq: lastSeq(state) };
   }
 
-  /**
-   * Snapshot + tail as one update with its plain text, always made in the snapshot worker: an
-   * automatic version is not waited for by anyone, and encoding a report and reading its text on
-   * the event loop held every editor's relay on this instance for 3.5 ms (18 KB) to 8 ms (0.9 MB)
-   * at the median, up to 50 ms the first time.
-   */
-  async loadWithText(documentName: string): Promise<{ update: Uint8Array; text: string } | null> {
-    const state = await readReportState(this.db, documentName);
-    if (!state) return null;
-    const { encoded, text } = await snapshotEncoder.encodeWithText(state);
-    return { update: encoded, text };
-  }
-
   async tailLength(documentName: string): Promise<number> {
     const [row]: { count: string }[] = await this.db.query(
       `SELECT count(*) FROM report_update WHERE document_name = $1`,

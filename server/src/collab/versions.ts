@@ -61,17 +61,14 @@ export class VersionsService {
     const label = optionalText('name', name, 200);
     const doc = await this.current(documentName);
     try {
-      return await this.insert(documentName, Y.encodeStateAsUpdate(doc), yDocToText(doc), label, label === null, editor.id);
+      return await this.insert(documentName, doc, label, label === null, editor.id);
     } finally {
       doc.destroy();
     }
   }
 
-  /**
-   * Called after edits settle: a version of what is stored when the last automatic one is old
-   * enough. Stored, not live: everything live is stored before derived data runs.
-   */
-  async maybeAutoVersion(documentName: string): Promise<void> {
+  /** Called after edits settle: a version when the last automatic one is old enough. */
+  async maybeAutoVersion(documentName: string, doc: Y.Doc): Promise<void> {
     const recent = (at: number | undefined): at is number => at !== undefined && Date.now() - at < AUTO_VERSION_EVERY_MS;
     let last = this.lastAutomatic.get(documentName);
     if (!recent(last)) {
@@ -82,11 +79,7 @@ export class VersionsService {
       );
       last = latest ? new Date(latest.created_at).getTime() : undefined;
     }
-    if (!recent(last)) {
-      const stored = await this.log.loadWithText(documentName);
-      if (!stored) return;
-      last = (await this.insert(documentName, stored.update, stored.text, null, true, null)).createdAt.getTime();
-    }
+    if (!recent(last)) last = (await this.insert(documentName, doc, null, true, null)).createdAt.getTime();
     this.lastAutomatic.set(documentName, last);
   }
 
@@ -130,11 +123,11 @@ export class VersionsService {
     return stored.doc;
   }
 
-  private async insert(documentName: string, state: Uint8Array, text: string, name: string | null, automatic: boolean, userId: string | null): Promise<ReportVersionRow> {
+  private async insert(documentName: string, doc: Y.Doc, name: string | null, automatic: boolean, userId: string | null): Promise<ReportVersionRow> {
     const [row] = await this.dataSource.query(
       `INSERT INTO report_version (document_name, name, automatic, state, text, created_by) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, document_name, name, automatic, text, created_at, created_by`,
-      [documentName, name, automatic, Buffer.from(state), text, userId],
+      [documentName, name, automatic, Buffer.from(Y.encodeStateAsUpdate(doc)), yDocToText(doc), userId],
     );
     return toRow(row);
   }
