@@ -43,6 +43,24 @@ describe('report documents', () => {
     expect(findGraphLinks(other)).toEqual([{ kind: 'METHOD', ref: 'world-cafe', passage: 'We deden een World Café' }]);
   });
 
+  it('reads a text node as its characters, whatever marks, deletions and embeds it holds', () => {
+    // Without garbage collection deleted characters keep their content, as in a document kept for its history.
+    const other = new Y.Doc({ gc: false });
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    other.getXmlFragment('default').insert(0, [paragraph]);
+    paragraph.insert(0, [text]);
+    text.insert(0, 'Een verslag over motivatie en partners');
+    text.format(4, 7, { bold: true });
+    text.insert(11, ' kort', { italic: true });
+    text.insertEmbed(3, { image: 'foto.png' });
+    text.delete(32, 3);
+    text.insert(text.length, '.');
+    const fromDelta = text.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+    expect(fromDelta).toBe('Een verslag kort over motivatie partners.');
+    expect(yDocToText(other)).toBe(fromDelta);
+  });
+
   it("turns the source's *emphasis* into the editor's marks, and its text into plain words", () => {
     const other = new Y.Doc();
     writeBlocks(other, [
