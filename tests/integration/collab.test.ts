@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
-import { appendParagraph, bodyText, connectClient, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
+import { appendParagraph, bodyText, connectClient, headingElement, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
 import { UPDATE_LOG_APPLICATION } from '../../server/src/collab/index.js';
@@ -158,11 +158,8 @@ describe('live co-editing', () => {
       link.setAttribute('label', 'World Café');
       paragraph.delete(0, paragraph.length);
       paragraph.insert(0, [new Y.XmlText('We sluiten af met een '), link, new Y.XmlText('.')]);
-      const heading = new Y.XmlElement('heading');
-      heading.setAttribute('level', 2 as never);
-      heading.insert(0, [new Y.XmlText('Evaluatie')]);
       body.delete(1, 1);
-      body.insert(1, [heading]);
+      body.insert(1, [headingElement('Evaluatie')]);
     });
     await eventually(async () => {
       const links = await server.app.db.dataSource.query(
@@ -182,10 +179,7 @@ describe('live co-editing', () => {
     const body = a.doc.getXmlFragment('default');
     a.doc.transact(() => {
       appendParagraph(a.doc, 'Inleiding over motivatie.');
-      const heading = new Y.XmlElement('heading');
-      heading.setAttribute('level', 2 as never);
-      heading.insert(0, [new Y.XmlText('Afsluiting')]);
-      body.insert(body.length, [heading]);
+      body.insert(body.length, [headingElement('Afsluiting')]);
       appendParagraph(a.doc, 'We sluiten af met een World Café.');
     });
     const derived = async () => {

@@ -47,6 +47,14 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph]);
 }
 
+/** A heading as the editor writes one (TipTap's `heading` node). */
+export function headingElement(text: string, level = 2): Y.XmlElement {
+  const heading = new Y.XmlElement('heading');
+  heading.setAttribute('level', level as never);
+  heading.insert(0, [new Y.XmlText(text)]);
+  return heading;
+}
+
 export function bodyText(doc: Y.Doc): string {
   return doc.getXmlFragment('default').toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join('') : node.toString())).join('\n');
 }

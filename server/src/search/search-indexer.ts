@@ -173,7 +173,7 @@ export class SearchIndexer {
     if (existing.some((row) => row.section_index >= (sectionCounts.get(row.entity_id) ?? 0))) await db.query(
       `DELETE FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = ANY($1::uuid[])
           AND e.section_index >= ($2::int[])[array_position($1::uuid[], e.entity_id)]`,
-      [reportIds, reports.map((report) => report.sections.length)],
+      [reportIds, reportIds.map((reportId) => sectionCounts.get(reportId))],
     );
     return changed.length;
   }
