@@ -64,7 +64,7 @@ describe('snapshot encoder', () => {
     const encoder = new SnapshotEncoder();
     await encoder.encode(storedState(1, 0));
     const held = encoder.encode(storedState(1500, 500));
-    await (encoder as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await (encoder as unknown as { worker: { worker: { terminate(): Promise<number> } } }).worker.worker.terminate();
     await expect(held).rejects.toThrow(/snapshot worker stopped/);
     expect(linesOf(await encoder.encode(storedState(4, 1)))).toHaveLength(4);
   });
