@@ -45,10 +45,12 @@ export async function createCollab(options: {
   // The log has its own small pool with synchronous_commit off: an update is in PostgreSQL (and
   // survives any crash of this process) before it is relayed, without waiting for the WAL flush;
   // only a crash of PostgreSQL itself could lose the last fraction of a second. PGlite has no WAL
-  // to wait for and takes no startup options, so it shares the main pool.
+  // to wait for and takes no startup options, so it shares the main pool. The log's connections
+  // stay open (no idle timeout): the first keystroke after a quiet spell must not wait for a new
+  // connection and for its statements to be prepared again.
   const logPool = options.embedded
     ? null
-    : new pg.Pool({ connectionString: options.logUrl, max: LOG_WRITERS + 1, options: '-c synchronous_commit=off', application_name: UPDATE_LOG_APPLICATION });
+    : new pg.Pool({ connectionString: options.logUrl, max: LOG_WRITERS + 1, idleTimeoutMillis: 0, options: '-c synchronous_commit=off', application_name: UPDATE_LOG_APPLICATION });
   // An idle connection that PostgreSQL ends (a restart, an administrator) is replaced by the pool;
   // unheard, its error would end this process.
   logPool?.on('error', (error) => logger.warn({ err: error }, 'an idle connection of the update log was closed by PostgreSQL'));
