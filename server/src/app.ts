@@ -13,7 +13,6 @@ import { TokenService } from './auth/tokens.js';
 import { createServices, type AppServices } from './services.js';
 import { createCollab } from './collab/index.js';
 import { ReportDerivation } from './reports/report-derivation.js';
-import { blocksToSections } from './reports/report-content.js';
 import { ensureSearchIndex } from './search/search-sync.js';
 import { createSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -47,8 +46,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   await seedTaxonomy(db.dataSource);
   const core = createServices(db.dataSource, tokens, logger);
   await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
-  const derivation = new ReportDerivation(db.dataSource);
-  derivation.onDerived((reportId, blocks, db) => core.searchIndex.reindexReportSections([{ reportId, sections: blocksToSections(blocks) }], db).then(() => undefined));
+  const derivation = new ReportDerivation(db.dataSource, { url: db.url, embedded: db.kind === 'pglite' });
   await ensureSearchIndex(db.dataSource, core.searchIndex, core.importIndex);
   const collab = await createCollab({
     dataSource: db.dataSource,
@@ -128,6 +126,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       closing ??= (async () => {
         draining = true;
         await collab.close();
+        await derivation.close();
         await apollo.stop();
         await services.importIndex.drain();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,6 +9,7 @@ import { appendParagraph, bodyText, connectClient, headingElement, eventually, r
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
 import { UPDATE_LOG_APPLICATION } from '../../server/src/collab/index.js';
+import { DERIVATION_APPLICATION } from '../../server/src/reports/derived-data.js';
 import { encodeUpdate } from '../../server/src/collab/protocol.js';
 import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
 
@@ -302,6 +304,51 @@ describe.skipIf(skipWithoutPostgres())('the update log\'s connections ended by P
       await eventually(() => bodyText(b.doc).includes('Na de herstart'), 10_000, 'editing to go on');
       expect(bodyText((await loadReportDoc(own.app.db.dataSource, documentName))!)).toBe(bodyText(a.doc));
     });
+  });
+});
+
+/** The nice value of each thread of this process (Linux), from field 19 of its stat line. */
+async function threadNiceValues(): Promise<number[]> {
+  const threads = await fs.readdir('/proc/self/task');
+  const stats = await Promise.all(threads.map((tid) => fs.readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '')));
+  // After the command name, which is in parentheses and may hold spaces, the fields start at the 3rd.
+  return stats.filter(Boolean).map((stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]));
+}
+
+describe.skipIf(skipWithoutPostgres())('the derivation worker', () => {
+  const connections = async (side: pg.Client, database: string) =>
+    (await side.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = $2`, [DERIVATION_APPLICATION, database])).rows[0].n as number;
+
+  it('runs below the relays\' priority; its connection is replaced when PostgreSQL ends it, and closed when the server stops', async () => {
+    const side = new pg.Client({ connectionString: POSTGRES_URL });
+    await side.connect();
+    try {
+      await onOwnPostgresServer(async (own, admin, token, connect) => {
+        const database = new URL(own.databaseUrl!).pathname.slice(1);
+        const report = await newReport(own, token);
+        const text = async () => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, token)).data.report.text as string;
+        const a = connect(report.documentName);
+        await a.synced;
+        appendParagraph(a.doc, 'Voor het einde van de verbinding');
+        await eventually(async () => (await text()).includes('Voor het einde'), 5000, 'the first derivation');
+        // Background work: on Linux the worker's thread runs at a lower priority than the relays.
+        if (process.platform === 'linux') expect(await threadNiceValues()).toContain(10);
+        const { rows } = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+          [DERIVATION_APPLICATION],
+        );
+        expect(rows).toHaveLength(1);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        appendParagraph(a.doc, 'Na het einde van de verbinding');
+        await eventually(async () => (await text()).includes('Na het einde'), 5000, 'the edit after the connection ended to be derived');
+        expect(await connections(side, database)).toBe(1);
+        // Stopped, the server leaves no connection of its worker behind (the database is still there).
+        await own.stop();
+        await eventually(async () => (await connections(side, database)) === 0, 2000, 'the worker\'s connection to close');
+      });
+    } finally {
+      await side.end();
+    }
   });
 });
 

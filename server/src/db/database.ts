@@ -1,12 +1,9 @@
-import pg from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import type { Logger } from '../logger.js';
-
-// DATE columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+import './pg-types.js';
 
 const POOL_SIZE = 10;
 

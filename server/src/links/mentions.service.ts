@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Queryable } from '../reports/report-state.js';
 import { methodMatcher, type TermMatcher } from '../taxonomy/match.js';
 
 /**
@@ -7,7 +8,7 @@ import { methodMatcher, type TermMatcher } from '../taxonomy/match.js';
  * imported and live-edited reports behave alike, and a new alias re-links every existing report.
  * These rows have origin IMPORT ("found by the machine"); links typed in the editor are EDITOR.
  */
-export async function loadMethodMatcher(manager: EntityManager | DataSource): Promise<TermMatcher> {
+export async function loadMethodMatcher(manager: Queryable): Promise<TermMatcher> {
   const methods: { key: string; name: string; aliases: string[] }[] = await manager.query(`SELECT key, name, aliases FROM method`);
   return methodMatcher(methods);
 }
@@ -21,7 +22,7 @@ function passages(text: string): string[] {
  * in this transaction (nothing to replace).
  */
 export async function relinkReportMentions(
-  manager: EntityManager,
+  manager: Queryable,
   reportId: string,
   matcher: TermMatcher,
   known?: { meetingId: string; text: string; isNew: boolean },

@@ -1,10 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { contentHash } from '../common/content-hash.js';
 import { normalizeForMatch, themeMatcher, type TermMatcher } from '../taxonomy/match.js';
 import { yDocToSections, type ReportSection } from '../reports/report-content.js';
-import { loadReportDocs } from '../reports/report-state.js';
-
-type Db = Pick<DataSource | EntityManager, 'query'>;
+import { loadReportDocs, type Queryable } from '../reports/report-state.js';
 
 /** What an insert into search_entry returns: the text whose words typo correction may suggest. */
 const RETURNING_TEXT = `RETURNING concat_ws(' ', search_entry.title, search_entry.tags, search_entry.body) AS text`;
@@ -81,29 +78,30 @@ const NAMES_SQL = `
  * after each change; report sections are re-indexed only where their text changed.
  */
 export class SearchIndexer {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `dataSource`: where it writes unless told otherwise; a transaction's connection is passed as `db`. */
+  constructor(private readonly dataSource: Queryable) {}
 
   /** `ids` null: every practice. */
-  async reindexPractices(ids: string[] | null, db: Db = this.dataSource): Promise<void> {
+  async reindexPractices(ids: string[] | null, db: Queryable = this.dataSource): Promise<void> {
     const wanted = ids ?? (await this.allIds(db, 'practice'));
     if (!wanted.length) return;
     const rows: { text: string }[] = await db.query(PRACTICES_SQL, [wanted]);
     await this.addWords(db, rows);
   }
 
-  async removePractices(ids: string[], db: Db = this.dataSource): Promise<void> {
+  async removePractices(ids: string[], db: Queryable = this.dataSource): Promise<void> {
     await db.query(`DELETE FROM search_entry WHERE kind = 'PRACTICE' AND entity_id = ANY($1)`, [ids]);
   }
 
   /** `ids` null: every meeting. */
-  async reindexMeetings(ids: string[] | null, db: Db = this.dataSource): Promise<void> {
+  async reindexMeetings(ids: string[] | null, db: Queryable = this.dataSource): Promise<void> {
     const wanted = ids ?? (await this.allIds(db, 'meeting'));
     if (!wanted.length) return;
     const rows: { text: string }[] = await db.query(MEETINGS_SQL, [wanted]);
     await this.addWords(db, rows);
   }
 
-  async reindexNames(db: Db = this.dataSource): Promise<void> {
+  async reindexNames(db: Queryable = this.dataSource): Promise<void> {
     const rows: { text: string }[] = await db.query(NAMES_SQL);
     await db.query(`DELETE FROM search_entry e WHERE e.kind = 'PERSON' AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = e.entity_id)`);
     await db.query(`DELETE FROM search_entry e WHERE e.kind = 'ORGANIZATION' AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = e.entity_id)`);
@@ -112,7 +110,7 @@ export class SearchIndexer {
   }
 
   /** The sections of stored reports, read from their documents. */
-  async reindexStoredReports(reports: { id: string; document_name: string }[], db: Db = this.dataSource): Promise<number> {
+  async reindexStoredReports(reports: { id: string; document_name: string }[], db: Queryable = this.dataSource): Promise<number> {
     const docs = await loadReportDocs(db, reports.map((report) => report.document_name));
     const sections = reports.flatMap((report) => {
       const doc = docs.get(report.document_name);
@@ -123,7 +121,7 @@ export class SearchIndexer {
   }
 
   /** The sections of some reports: only those whose heading or text changed are written again. */
-  async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Db = this.dataSource): Promise<number> {
+  async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Queryable = this.dataSource): Promise<number> {
     if (!reports.length) return 0;
     const reportIds = reports.map((report) => report.reportId);
     const meta: { id: string; meeting_id: string; date: string; kind: string; title: string }[] = await db.query(
@@ -179,13 +177,13 @@ export class SearchIndexer {
   }
 
   /** Everything again, e.g. after the taxonomy changed (tags and theme keys move). */
-  async rebuildAll(db: Db = this.dataSource): Promise<void> {
+  async rebuildAll(db: Queryable = this.dataSource): Promise<void> {
     await this.reindexPractices(null, db);
     await this.reindexMeetings(null, db);
     await this.reindexNames(db);
   }
 
-  private async themes(db: Db): Promise<TermMatcher> {
+  private async themes(db: Queryable): Promise<TermMatcher> {
     const rows: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] = await db.query(
       `SELECT key, keywords, label_nl, label_fr, label_en FROM theme`,
     );
@@ -193,7 +191,7 @@ export class SearchIndexer {
   }
 
   // A plain `id = ANY($1)` keeps the index usable; "or all" in the same statement would not.
-  private async allIds(db: Db, table: 'practice' | 'meeting'): Promise<string[]> {
+  private async allIds(db: Queryable, table: 'practice' | 'meeting'): Promise<string[]> {
     return ((await db.query(`SELECT id FROM ${table}`)) as { id: string }[]).map((row) => row.id);
   }
 
@@ -202,7 +200,7 @@ export class SearchIndexer {
    * query. Sending the distinct words of a batch is cheaper than having the database tokenise the
    * text once more.
    */
-  private async addWords(db: Db, rows: { text: string }[]): Promise<void> {
+  private async addWords(db: Queryable, rows: { text: string }[]): Promise<void> {
     const words = new Set<string>();
     for (const row of rows) {
       for (const word of normalizeForMatch(row.text).split(' ')) {

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import { workerData } from 'node:worker_threads';
+import pg from 'pg';
+import '../db/pg-types.js';
+import { answerRequests } from '../common/worker-client.js';
+import { SearchIndexer } from '../search/search-indexer.js';
+import { DERIVATION_APPLICATION, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type InTransaction } from './derived-data.js';
+import type { Queryable } from './report-state.js';
+
+const { url, embedded } = workerData as DerivationWorkerData;
+// Derived data is background work: on a busy machine the editors' relays go first. On Linux the
+// nice value belongs to the thread (pid 0: the calling one); elsewhere it would be the process's.
+if (process.platform === 'linux') os.setPriority(0, 10);
+// One connection, as derivations run one at a time; kept open, as an edited report is derived
+// every second or so. As in the main pool, no JIT for short statements (PGlite has none).
+const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0, application_name: DERIVATION_APPLICATION, ...(embedded ? {} : { options: '-c jit=off' }) });
+// An idle connection that PostgreSQL ends (a restart) is replaced at the next derivation; unheard,
+// its error would end the worker.
+pool.on('error', () => {});
+const rows = (client: pg.Pool | pg.PoolClient): Queryable => ({ query: async (sql, params) => (await client.query(sql, params)).rows });
+const search = new SearchIndexer(rows(pool));
+
+const inTransaction: InTransaction = async (work) => {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(rows(client));
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is dropped, not given to the next derivation.
+    const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+    client.release(!rolledBack);
+    throw error;
+  }
+};
+
+/** Runs in a worker thread (see report-derivation.ts): writes a report's derived data. */
+answerRequests(async (request: DerivationRequest) => {
+  if ('close' in request) {
+    await pool.end();
+    return false;
+  }
+  return writeDerivedData(inTransaction, search, request.derive);
+});

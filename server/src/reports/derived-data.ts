@@ -1,0 +1,97 @@
+import { blocksToSections, blocksToText, type GraphLinkNode, type TextBlock } from './report-content.js';
+import type { Queryable } from './report-state.js';
+import { fromGlobalId } from '../graphql/global-id.js';
+import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
+import type { SearchIndexer } from '../search/search-indexer.js';
+
+/** How long a derivation waits for a report row another transaction holds. */
+const LOCK_TIMEOUT = '5s';
+
+/** What a report body yields, read on the thread that holds the document. */
+export interface DerivedInput {
+  documentName: string;
+  /** The highest log seq folded into the document read; a restart derives again what came after it. */
+  seq: number;
+  blocks: TextBlock[];
+  links: GraphLinkNode[];
+}
+
+/** Where the derivation worker writes: the database's URL, and whether it is the embedded one (which takes no startup options). */
+export interface DerivationWorkerData {
+  url: string;
+  embedded: boolean;
+}
+
+/** What the derivation worker is asked: to write a report's derived data, or to close its connection. */
+export type DerivationRequest = { derive: DerivedInput } | { close: true };
+
+/** How the derivation worker's connection names itself to PostgreSQL (`pg_stat_activity`). */
+export const DERIVATION_APPLICATION = 'atelier-derivation';
+
+/** Runs `work` in one transaction. */
+export type InTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
+
+/**
+ * Writes what the server derives from a report body: its plain text (`report.text`), its links
+ * to methods and the other nodes, its search sections, and the mark of how far they go, together
+ * or not at all. False when no report has this document name.
+ */
+export function writeDerivedData(inTransaction: InTransaction, search: SearchIndexer, input: DerivedInput): Promise<boolean> {
+  const text = blocksToText(input.blocks);
+  return inTransaction(async (db) => {
+    // Both settings for this transaction only, in one round trip.
+    // lock_timeout: derivations run one at a time, so a report row held elsewhere must fail this
+    // one (it is derived again after the next edit, or when the report leaves memory), not stall
+    // the rest. synchronous_commit off: everything written here can be derived again from the
+    // log, and the mark of how far it goes is written with it, so a crash of PostgreSQL that loses
+    // this commit only makes the next start derive it again; it need not wait for the disk.
+    await db.query(`SELECT set_config('lock_timeout', $1, true), set_config('synchronous_commit', 'off', true)`, [LOCK_TIMEOUT]);
+    // Locked, so two instances deriving the same report write its links one after the other.
+    const [report]: { id: string; meeting_id: string; text: string | null }[] = await db.query(
+      `SELECT id, meeting_id, text FROM report WHERE document_name = $1 FOR UPDATE`,
+      [input.documentName],
+    );
+    if (!report) return false;
+    const textChanged = report.text !== text;
+    if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, isNew: false });
+    await writeEditorLinks(db, report.id, input.links);
+    await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db);
+    // The text (when it changed) and the mark of how far derived data goes, in one statement.
+    await db.query(
+      `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1`,
+      [report.id, input.seq, textChanged ? text : null],
+    );
+    return true;
+  });
+}
+
+const TARGET_TYPES = new Set(['METHOD', 'THEME', 'PRACTICE', 'PERSON', 'ORGANIZATION']);
+
+/**
+ * The links typed in the editor become edges (origin EDITOR), replacing the previous set: a
+ * method or theme by its key, a practice, person or centre by its id. Unknown targets are skipped.
+ */
+async function writeEditorLinks(db: Queryable, reportId: string, links: GraphLinkNode[]): Promise<void> {
+  await db.query(`DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND origin = 'EDITOR'`, [reportId]);
+  const rows = links.flatMap((link): { kind: string; key: string | null; id: string | null; passage: string }[] => {
+    if (!TARGET_TYPES.has(link.kind)) return [];
+    if (link.kind === 'METHOD' || link.kind === 'THEME') return [{ kind: link.kind, key: link.ref, id: null, passage: link.passage.slice(0, 4000) }];
+    const parsed = fromGlobalId(link.ref);
+    return parsed ? [{ kind: link.kind, key: null, id: parsed.id, passage: link.passage.slice(0, 4000) }] : [];
+  });
+  if (!rows.length) return;
+  await db.query(
+    `INSERT INTO link (source_type, source_id, target_type, target_id, relation, origin, meeting_id, passage)
+     SELECT 'REPORT', $1, r.kind, t.id, 'LINKS_TO', 'EDITOR', rep.meeting_id, r.passage
+       FROM jsonb_to_recordset($2::jsonb) AS r(kind text, key text, id uuid, passage text)
+       JOIN report rep ON rep.id = $1
+       JOIN LATERAL (
+         SELECT m.id FROM method m WHERE r.kind = 'METHOD' AND m.key = r.key
+         UNION ALL SELECT t.id FROM theme t WHERE r.kind = 'THEME' AND t.key = r.key
+         UNION ALL SELECT p.id FROM practice p WHERE r.kind = 'PRACTICE' AND p.id = r.id
+         UNION ALL SELECT pe.id FROM person pe WHERE r.kind = 'PERSON' AND pe.id = r.id
+         UNION ALL SELECT o.id FROM organization o WHERE r.kind = 'ORGANIZATION' AND o.id = r.id
+       ) t ON true`,
+    [reportId, JSON.stringify(rows)],
+  );
+}
