@@ -324,7 +324,7 @@ describe.skipIf(skipWithoutPostgres())('the derivation worker', () => {
     await side.connect();
     try {
       await onOwnPostgresServer(async (own, admin, token, connect) => {
-        const database = new URL(own.databaseUrl!).pathname.slice(1);
+        const database = new URL(own.app.db.url).pathname.slice(1);
         const report = await newReport(own, token);
         const text = async () => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, token)).data.report.text as string;
         const a = connect(report.documentName);
