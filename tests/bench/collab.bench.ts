@@ -7,9 +7,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/server.js';
 import { spawnServer } from '../support/process.js';
 import { postGraphQL, signIn } from '../support/graphql-http.js';
+import { appendParagraph } from '../support/collab-client.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
@@ -346,6 +348,7 @@ export async function run(): Promise<void> {
     await closeReferences();
   }
   if (wanted('opening a large report')) await openLarge();
+  if (wanted('deriving a report')) await deriving();
   if (wanted('heap and memory')) await memory();
 }
 
@@ -381,6 +384,42 @@ async function openLarge(): Promise<void> {
     for (const doc of [before, after]) doc.destroy();
   }
   console.log(`  opening a large report (${(snapshot.length / 2 ** 20).toFixed(2)} MB snapshot + ${tail.length} updates in its log): the event loop's share p50 ${median(now).toFixed(1)} ms, against ${median(onLoop).toFixed(1)} ms building, encoding and applying it all on the event loop (the worker's own time, off the loop: ${median(inWorker).toFixed(1)} ms)`);
+}
+
+/**
+ * The event loop's share of deriving a report (text, links, search sections) after one more line,
+ * read with the loop's own utilisation meter: the body is read on the loop, the rest is done in
+ * the derivation worker. Reports of 30 and 300 paragraphs without headings (one search section
+ * that changes every time), in a server in this process.
+ */
+async function deriving(): Promise<void> {
+  process.env.DATABASE_URL = POSTGRES;
+  const server = await startTestServer({ config: { logLevel: 'warn' } });
+  try {
+    const token = await server.login();
+    for (const paragraphs of [30, 300]) {
+      const [name] = await atelierTarget(server.url, token).documents(1);
+      const doc = new Y.Doc();
+      const lines = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ type: 'paragraph' as const, text: `${from + i}. De deelnemers bespreken motivatie en partnerschappen met het OCMW.` }));
+      writeBlocks(doc, lines(0, paragraphs));
+      // The first derivation starts the worker and compiles the taxonomy: not counted.
+      await server.app.services.derivation.derive(name, doc, 1);
+      const onLoop: number[] = [];
+      const total: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        appendParagraph(doc, `${paragraphs + i}. Nog een regel over vrijwilligerswerk.`);
+        const utilisation = performance.eventLoopUtilization();
+        const started = performance.now();
+        await server.app.services.derivation.derive(name, doc, i + 2);
+        total.push(performance.now() - started);
+        onLoop.push(performance.eventLoopUtilization(utilisation).active);
+      }
+      doc.destroy();
+      console.log(`  deriving a report of ${paragraphs} paragraphs after one more line: the event loop's share p50 ${median(onLoop).toFixed(2)} ms (max ${Math.max(...onLoop).toFixed(2)}), the whole derivation p50 ${median(total).toFixed(2)} ms`);
+    }
+  } finally {
+    await server.close();
+  }
 }
 
 /**
