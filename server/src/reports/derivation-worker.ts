@@ -4,7 +4,7 @@ import pg from 'pg';
 import '../db/pg-types.js';
 import { answerRequests } from '../common/worker-client.js';
 import { SearchIndexer } from '../search/search-indexer.js';
-import { DERIVATION_APPLICATION, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type InTransaction } from './derived-data.js';
+import { DERIVATION_APPLICATION, DERIVATION_SETTINGS, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type InTransaction } from './derived-data.js';
 import type { Queryable } from './report-state.js';
 
 const { url, embedded } = workerData as DerivationWorkerData;
@@ -17,6 +17,10 @@ const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0, 
 // An idle connection that PostgreSQL ends (a restart) is replaced at the next derivation; unheard,
 // its error would end the worker.
 pool.on('error', () => {});
+// Once per connection rather than in every transaction: a round trip less per derivation. Queued
+// before any query of the derivation that takes the connection; a connection where they failed is
+// closed, which fails that derivation (derived again after the next edit) and leaves the pool.
+pool.on('connect', (client) => void client.query(DERIVATION_SETTINGS).catch(() => client.end()));
 const rows = (client: pg.Pool | pg.PoolClient): Queryable => ({ query: async (sql, params) => (await client.query(sql, params)).rows });
 const search = new SearchIndexer(rows(pool));
 

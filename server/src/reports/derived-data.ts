@@ -4,9 +4,6 @@ import { fromGlobalId } from '../graphql/global-id.js';
 import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
 import type { SearchIndexer } from '../search/search-indexer.js';
 
-/** How long a derivation waits for a report row another transaction holds. */
-const LOCK_TIMEOUT = '5s';
-
 /** What a report body yields, read on the thread that holds the document. */
 export interface DerivedInput {
   documentName: string;
@@ -25,10 +22,23 @@ export interface DerivationWorkerData {
 /** What the derivation worker is asked: to write a report's derived data, or to close its connection. */
 export type DerivationRequest = { derive: DerivedInput } | { close: true };
 
+/**
+ * The derivation connection's session settings. lock_timeout: derivations run one at a time, so a
+ * report row held elsewhere must fail this one (it is derived again after the next edit, or when
+ * the report leaves memory), not stall the rest. synchronous_commit off: everything written here
+ * can be derived again from the log, and the mark of how far it goes is written with it, so a
+ * crash of PostgreSQL that loses a commit only makes the next start derive it again; it need not
+ * wait for the disk.
+ */
+export const DERIVATION_SETTINGS = `SET lock_timeout = '5s'; SET synchronous_commit = off`;
+
 /** How the derivation worker's connection names itself to PostgreSQL (`pg_stat_activity`). */
 export const DERIVATION_APPLICATION = 'atelier-derivation';
 
-/** Runs `work` in one transaction. */
+/**
+ * Runs `work` in one transaction, on a connection that derives and does nothing else, with
+ * `DERIVATION_SETTINGS`.
+ */
 export type InTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 
 /**
@@ -39,13 +49,6 @@ export type InTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<
 export function writeDerivedData(inTransaction: InTransaction, search: SearchIndexer, input: DerivedInput): Promise<boolean> {
   const text = blocksToText(input.blocks);
   return inTransaction(async (db) => {
-    // Both settings for this transaction only, in one round trip.
-    // lock_timeout: derivations run one at a time, so a report row held elsewhere must fail this
-    // one (it is derived again after the next edit, or when the report leaves memory), not stall
-    // the rest. synchronous_commit off: everything written here can be derived again from the
-    // log, and the mark of how far it goes is written with it, so a crash of PostgreSQL that loses
-    // this commit only makes the next start derive it again; it need not wait for the disk.
-    await db.query(`SELECT set_config('lock_timeout', $1, true), set_config('synchronous_commit', 'off', true)`, [LOCK_TIMEOUT]);
     // Locked, so two instances deriving the same report write its links one after the other.
     const [report]: { id: string; meeting_id: string; text: string | null }[] = await db.query(
       `SELECT id, meeting_id, text FROM report WHERE document_name = $1 FOR UPDATE`,
