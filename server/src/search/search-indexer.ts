@@ -124,15 +124,17 @@ export class SearchIndexer {
   async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Queryable = this.dataSource): Promise<number> {
     if (!reports.length) return 0;
     const reportIds = reports.map((report) => report.reportId);
-    const meta: { id: string; meeting_id: string; date: string; kind: string; title: string }[] = await db.query(
-      `SELECT r.id, r.meeting_id, m.date, m.kind, m.title FROM report r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = ANY($1)`,
+    // Each report's meeting and the sections it has in the index, in one round trip.
+    const meta: { id: string; meeting_id: string; date: string; kind: string; title: string; indexes: number[]; hashes: string[] }[] = await db.query(
+      `SELECT r.id, r.meeting_id, m.date, m.kind, m.title, e.indexes, e.hashes
+         FROM report r JOIN meeting m ON m.id = r.meeting_id
+         CROSS JOIN LATERAL (SELECT coalesce(array_agg(section_index), '{}') AS indexes, coalesce(array_agg(content_hash), '{}') AS hashes
+                               FROM search_entry WHERE kind = 'SECTION' AND entity_id = r.id) e
+        WHERE r.id = ANY($1)`,
       [reportIds],
     );
     const meetings = new Map(meta.map((row) => [row.id, row]));
-    const existing: { entity_id: string; section_index: number; content_hash: string }[] = await db.query(
-      `SELECT entity_id, section_index, content_hash FROM search_entry WHERE kind = 'SECTION' AND entity_id = ANY($1)`,
-      [reportIds],
-    );
+    const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
     const matcher = await this.themes(db);
     const changed = reports.flatMap(({ reportId, sections }) => {
