@@ -56,8 +56,14 @@ export function writeDerivedData(inTransaction: InTransaction, search: SearchInd
     );
     if (!report) return false;
     const textChanged = report.text !== text;
-    if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, isNew: false });
-    await writeEditorLinks(db, report.id, input.links);
+    // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
+    await db.query(
+      `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND (origin = 'EDITOR' OR ($2 AND origin = 'IMPORT' AND target_type = 'METHOD'))`,
+      [report.id, textChanged],
+    );
+    // isNew: the links it would replace are gone already.
+    if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, isNew: true });
+    await insertEditorLinks(db, report.id, input.links);
     await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db);
     // The text (when it changed) and the mark of how far derived data goes, in one statement.
     await db.query(
@@ -71,11 +77,10 @@ export function writeDerivedData(inTransaction: InTransaction, search: SearchInd
 const TARGET_TYPES = new Set(['METHOD', 'THEME', 'PRACTICE', 'PERSON', 'ORGANIZATION']);
 
 /**
- * The links typed in the editor become edges (origin EDITOR), replacing the previous set: a
- * method or theme by its key, a practice, person or centre by its id. Unknown targets are skipped.
+ * The links typed in the editor become edges (origin EDITOR): a method or theme by its key, a
+ * practice, person or centre by its id. Unknown targets are skipped.
  */
-async function writeEditorLinks(db: Queryable, reportId: string, links: GraphLinkNode[]): Promise<void> {
-  await db.query(`DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND origin = 'EDITOR'`, [reportId]);
+async function insertEditorLinks(db: Queryable, reportId: string, links: GraphLinkNode[]): Promise<void> {
   const rows = links.flatMap((link): { kind: string; key: string | null; id: string | null; passage: string }[] => {
     if (!TARGET_TYPES.has(link.kind)) return [];
     if (link.kind === 'METHOD' || link.kind === 'THEME') return [{ kind: link.kind, key: link.ref, id: null, passage: link.passage.slice(0, 4000) }];
