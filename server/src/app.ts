@@ -80,6 +80,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // Every answer depends on who asks, so there are no cache hints to compute; without the
     // cache-control plugin Apollo no longer wraps every field's resolver to collect them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // main.ts owns SIGTERM and SIGINT and closes everything in order (editors, derived data, the
+    // database). Apollo's own handlers (on outside NODE_ENV=test) stopped Apollo and raised the
+    // signal again, which ended the process some 50 ms into that shutdown.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -23,7 +23,8 @@ async function freshEnv(): Promise<{ env: Record<string, string>; database: Test
 describe('the server process', () => {
   it('starts, reports healthy, and drains cleanly on SIGTERM', async () => {
     const { env, database } = await freshEnv();
-    const server = await spawnServer(env);
+    // As `npm start` runs it: libraries behave differently under the test runner's NODE_ENV=test.
+    const server = await spawnServer({ ...env, NODE_ENV: 'production' });
     console.info(`start-up to ready on ${database.url ? 'PostgreSQL' : 'PGlite'}: ${server.startupMs} ms (child process, including tsx)`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill('SIGTERM');
