@@ -77,6 +77,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // GraphiQL (/graphiql) reads the schema by introspection; Apollo turns it off under
+    // NODE_ENV=production (the Docker image) unless told. The schema is public anyway
+    // (shared/schema.graphql); the data behind it is what sign-in guards.
+    introspection: true,
     // Every answer depends on who asks, so there are no cache hints to compute; without the
     // cache-control plugin Apollo no longer wraps every field's resolver to collect them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],

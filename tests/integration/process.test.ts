@@ -21,12 +21,19 @@ async function freshEnv(): Promise<{ env: Record<string, string>; database: Test
 }
 
 describe('the server process', () => {
-  it('starts, reports healthy, and drains cleanly on SIGTERM', async () => {
+  it('starts in production mode, reports healthy, answers introspection (for GraphiQL), and drains cleanly on SIGTERM', async () => {
     const { env, database } = await freshEnv();
     // As `npm start` runs it: libraries behave differently under the test runner's NODE_ENV=test.
     const server = await spawnServer({ ...env, NODE_ENV: 'production' });
     console.info(`start-up to ready on ${database.url ? 'PostgreSQL' : 'PGlite'}: ${server.startupMs} ms (child process, including tsx)`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // GraphiQL needs introspection, which Apollo turns off in production unless told.
+    const introspection = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect((await introspection.json()).data?.__schema.queryType.name).toBe('Query');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('closed cleanly');
