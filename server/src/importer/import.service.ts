@@ -175,7 +175,7 @@ export class ImportService {
     const attendances = await this.writeAttendances(manager, directory, meetingId, parsed, warnings, isNew);
     const matchers = await this.matchers(manager);
     const practices = await this.writePractices(manager, directory, meetingId, parsed, matchers, isNew);
-    const methodMentions = await relinkReportMentions(manager, report.id, matchers.methods, { meetingId, text, isNew });
+    const methodMentions = await relinkReportMentions(manager, report.id, matchers.methods, { meetingId, text, nothingToReplace: isNew });
     return { ...summary, attendances, practices, methodMentions, warnings };
   }
 

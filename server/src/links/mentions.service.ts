@@ -18,14 +18,14 @@ function passages(text: string): string[] {
 }
 
 /**
- * `known`: the report's meeting and text when the caller holds them, and whether the report is new
- * in this transaction (nothing to replace).
+ * `known`: the report's meeting and text when the caller holds them, and whether the report has
+ * no mention links to replace (new in this transaction, or its mentions deleted already).
  */
 export async function relinkReportMentions(
   manager: Queryable,
   reportId: string,
   matcher: TermMatcher,
-  known?: { meetingId: string; text: string; isNew: boolean },
+  known?: { meetingId: string; text: string; nothingToReplace: boolean },
 ): Promise<number> {
   const [report]: { meeting_id: string; text: string }[] = known
     ? [{ meeting_id: known.meetingId, text: known.text }]
@@ -40,7 +40,7 @@ export async function relinkReportMentions(
       rows.push({ key, passage: passage.slice(0, 4000) });
     }
   }
-  if (!known?.isNew) {
+  if (!known?.nothingToReplace) {
     await manager.query(
       `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND target_type = 'METHOD' AND origin = 'IMPORT'`,
       [reportId],

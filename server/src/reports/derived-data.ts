@@ -61,8 +61,7 @@ export function writeDerivedData(inTransaction: InTransaction, search: SearchInd
       `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND (origin = 'EDITOR' OR ($2 AND origin = 'IMPORT' AND target_type = 'METHOD'))`,
       [report.id, textChanged],
     );
-    // isNew: the links it would replace are gone already.
-    if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, isNew: true });
+    if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, nothingToReplace: true });
     await insertEditorLinks(db, report.id, input.links);
     await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db);
     // The text (when it changed) and the mark of how far derived data goes, in one statement.
