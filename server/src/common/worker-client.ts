@@ -24,12 +24,12 @@ export class WorkerClient<Request, Result> {
     private readonly workerData?: unknown,
   ) {}
 
-  request(request: Request, transfer?: Transferable[]): Promise<Result> {
+  request(request: Request): Promise<Result> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       try {
-        worker.postMessage({ id, request }, transfer);
+        worker.postMessage({ id, request });
       } catch (error) {
         reject(error);
         return;
