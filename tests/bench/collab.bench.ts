@@ -12,6 +12,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/server.
 import { spawnServer } from '../support/process.js';
 import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { appendParagraph } from '../support/collab-client.js';
+import { statField } from '../support/proc.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
@@ -255,10 +256,9 @@ interface CpuTime {
 /** CPU time used so far, in ms, by a process (user + system); 0 once it is gone. */
 async function processCpuMs(pid: string): Promise<number> {
   const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [statField(stat, 14), statField(stat, 15)];
   // The kernel counts in clock ticks of 10 ms (USER_HZ is 100 on Linux).
-  return fields.length > 13 ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
+  return utime && stime ? (Number(utime) + Number(stime)) * 10 : 0;
 }
 
 async function postgresCpuMs(): Promise<Map<string, number>> {
@@ -400,8 +400,7 @@ async function deriving(): Promise<void> {
     for (const paragraphs of [30, 300]) {
       const [name] = await atelierTarget(server.url, token).documents(1);
       const doc = new Y.Doc();
-      const lines = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ type: 'paragraph' as const, text: `${from + i}. De deelnemers bespreken motivatie en partnerschappen met het OCMW.` }));
-      writeBlocks(doc, lines(0, paragraphs));
+      writeBlocks(doc, Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. De deelnemers bespreken motivatie en partnerschappen met het OCMW.` })));
       // The first derivation starts the worker and compiles the taxonomy: not counted.
       await server.app.services.derivation.derive(name, doc, 1);
       const onLoop: number[] = [];

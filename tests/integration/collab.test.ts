@@ -7,6 +7,7 @@ import { CollabCloseCode } from '@atelier/shared';
 import { createUser, startTestServer, storedUpdates, userWithRole, type TestServer } from '../support/server.js';
 import { appendParagraph, bodyText, connectClient, headingElement, eventually, rawSocket, unintegrableUpdate, type TestClient } from '../support/collab-client.js';
 import { POSTGRES_URL, skipWithoutPostgres } from '../support/services.js';
+import { statField } from '../support/proc.js';
 import { loadReportDoc } from '../../server/src/reports/report-state.js';
 import { UPDATE_LOG_APPLICATION } from '../../server/src/collab/index.js';
 import { DERIVATION_APPLICATION } from '../../server/src/reports/derived-data.js';
@@ -309,48 +310,40 @@ describe.skipIf(skipWithoutPostgres())('the update log\'s connections ended by P
   });
 });
 
-/** The nice value of each thread of this process (Linux), from field 19 of its stat line. */
+/** The nice value of each thread of this process (Linux). */
 async function threadNiceValues(): Promise<number[]> {
   const threads = await fs.readdir('/proc/self/task');
   const stats = await Promise.all(threads.map((tid) => fs.readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '')));
-  // After the command name, which is in parentheses and may hold spaces, the fields start at the 3rd.
-  return stats.filter(Boolean).map((stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]));
+  return stats.filter(Boolean).map((stat) => Number(statField(stat, 19)));
 }
 
 describe.skipIf(skipWithoutPostgres())('the derivation worker', () => {
-  const connections = async (side: pg.Client, database: string) =>
-    (await side.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = $2`, [DERIVATION_APPLICATION, database])).rows[0].n as number;
+  const connections = async (side: pg.Client) =>
+    (await side.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [DERIVATION_APPLICATION])).rows[0].n as number;
 
   it('runs below the relays\' priority; its connection is replaced when PostgreSQL ends it, and closed when the server stops', async () => {
-    const side = new pg.Client({ connectionString: POSTGRES_URL });
-    await side.connect();
-    try {
-      await onOwnPostgresServer(async (own, admin, token, connect) => {
-        const database = new URL(own.app.db.url).pathname.slice(1);
-        const report = await newReport(own, token);
-        const text = async () => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, token)).data.report.text as string;
-        const a = connect(report.documentName);
-        await a.synced;
-        appendParagraph(a.doc, 'Voor het einde van de verbinding');
-        await eventually(async () => (await text()).includes('Voor het einde'), 5000, 'the first derivation');
-        // Background work: on Linux the worker's thread runs at a lower priority than the relays.
-        if (process.platform === 'linux') expect(await threadNiceValues()).toContain(10);
-        const { rows } = await admin.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
-          [DERIVATION_APPLICATION],
-        );
-        expect(rows).toHaveLength(1);
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        appendParagraph(a.doc, 'Na het einde van de verbinding');
-        await eventually(async () => (await text()).includes('Na het einde'), 5000, 'the edit after the connection ended to be derived');
-        expect(await connections(side, database)).toBe(1);
-        // Stopped, the server leaves no connection of its worker behind (the database is still there).
-        await own.stop();
-        await eventually(async () => (await connections(side, database)) === 0, 2000, 'the worker\'s connection to close');
-      });
-    } finally {
-      await side.end();
-    }
+    await onOwnPostgresServer(async (own, admin, token, connect) => {
+      const report = await newReport(own, token);
+      const text = async () => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, token)).data.report.text as string;
+      const a = connect(report.documentName);
+      await a.synced;
+      appendParagraph(a.doc, 'Voor het einde van de verbinding');
+      await eventually(async () => (await text()).includes('Voor het einde'), 5000, 'the first derivation');
+      // Background work: on Linux the worker's thread runs at a lower priority than the relays.
+      if (process.platform === 'linux') expect(await threadNiceValues()).toContain(10);
+      const { rows } = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+        [DERIVATION_APPLICATION],
+      );
+      expect(rows).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      appendParagraph(a.doc, 'Na het einde van de verbinding');
+      await eventually(async () => (await text()).includes('Na het einde'), 5000, 'the edit after the connection ended to be derived');
+      expect(await connections(admin)).toBe(1);
+      // Stopped, the server leaves no connection of its worker behind (the database is still there).
+      await own.stop();
+      await eventually(async () => (await connections(admin)) === 0, 2000, 'the worker\'s connection to close');
+    });
   });
 });
 
