@@ -91,6 +91,9 @@ export async function createCollab(options: {
   });
   versions = new VersionsService(dataSource, log, server);
   let closing = false;
+  // The derivation worker starts with the server, not at the first edit, whose text and search
+  // would otherwise wait for a thread, its modules, a connection and the compiled taxonomy.
+  options.derivation.prepare();
   // A previous run may have stopped between storing edits and deriving from them (killed, or a
   // derivation that failed): those reports are derived now, in the background.
   const catchingUp = options.derivation.catchUp(

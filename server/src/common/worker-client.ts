@@ -25,7 +25,7 @@ export class WorkerClient<Request, Result> {
   ) {}
 
   request(request: Request): Promise<Result> {
-    const worker = this.worker ?? this.start();
+    const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       try {
@@ -48,7 +48,9 @@ export class WorkerClient<Request, Result> {
     await worker?.terminate();
   }
 
-  private start(): Worker {
+  /** Starts the worker if none runs (it is otherwise started by the first request). */
+  start(): Worker {
+    if (this.worker) return this.worker;
     const worker = startWorker(this.module, this.workerData);
     worker.unref();
     worker.on('message', ({ id, result, error }: Reply<Result>) => {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import '../db/pg-types.js';
 import { answerRequests } from '../common/worker-client.js';
 import { SearchIndexer } from '../search/search-indexer.js';
-import { DERIVATION_APPLICATION, DERIVATION_SETTINGS, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type InTransaction } from './derived-data.js';
+import { DERIVATION_APPLICATION, DERIVATION_SETTINGS, prepareDerivation, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type InTransaction } from './derived-data.js';
 import type { Queryable } from './report-state.js';
 
 const { url, embedded } = workerData as DerivationWorkerData;
@@ -23,6 +23,9 @@ pool.on('error', () => {});
 pool.on('connect', (client) => void client.query(DERIVATION_SETTINGS).catch(() => client.end()));
 const rows = (client: pg.Pool | pg.PoolClient): Queryable => ({ query: async (sql, params) => (await client.query(sql, params)).rows });
 const search = new SearchIndexer(rows(pool));
+// The worker starts with the server: by the first edit, the connection is open and the taxonomy
+// compiled. A failure here is left for that first derivation to report.
+prepareDerivation(rows(pool), search).catch(() => {});
 
 const inTransaction: InTransaction = async (work) => {
   const client = await pool.connect();

@@ -70,6 +70,11 @@ export class ReportDerivation {
     return derived;
   }
 
+  /** Starts the worker, if it is not running, so that it is ready by the next derivation. */
+  prepare(): void {
+    this.worker.start();
+  }
+
   /** The document left memory: whatever changes it next is derived afresh. */
   forget(documentName: string): void {
     this.lastDerived.delete(documentName);

@@ -185,7 +185,8 @@ export class SearchIndexer {
     await this.reindexNames(db);
   }
 
-  private async themes(db: Queryable): Promise<TermMatcher> {
+  /** The themes' matcher, which tags each section. */
+  async themes(db: Queryable): Promise<TermMatcher> {
     const rows: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] = await db.query(
       `SELECT key, keywords, label_nl, label_fr, label_en FROM theme`,
     );
