@@ -44,9 +44,10 @@ export type InTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<
 /**
  * Writes what the server derives from a report body: its plain text (`report.text`), its links
  * to methods and the other nodes, its search sections, and the mark of how far they go, together
- * or not at all. False when no report has this document name.
+ * or not at all. Returns how many updates the report's log holds (whether to compact it), or null
+ * when no report has this document name.
  */
-export function writeDerivedData(inTransaction: InTransaction, search: SearchIndexer, input: DerivedInput): Promise<boolean> {
+export function writeDerivedData(inTransaction: InTransaction, search: SearchIndexer, input: DerivedInput): Promise<number | null> {
   const text = blocksToText(input.blocks);
   return inTransaction(async (db) => {
     // Locked, so two instances deriving the same report write its links one after the other.
@@ -54,7 +55,7 @@ export function writeDerivedData(inTransaction: InTransaction, search: SearchInd
       `SELECT id, meeting_id, text FROM report WHERE document_name = $1 FOR UPDATE`,
       [input.documentName],
     );
-    if (!report) return false;
+    if (!report) return null;
     const textChanged = report.text !== text;
     // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
     await db.query(
@@ -64,12 +65,14 @@ export function writeDerivedData(inTransaction: InTransaction, search: SearchInd
     if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, nothingToReplace: true });
     await insertEditorLinks(db, report.id, input.links);
     await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db);
-    // The text (when it changed) and the mark of how far derived data goes, in one statement.
-    await db.query(
-      `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1`,
-      [report.id, input.seq, textChanged ? text : null],
+    // The text (when it changed) and the mark of how far derived data goes, in one statement,
+    // which also counts the log: the caller needs no round trip of its own for that.
+    const [{ tail }]: { tail: number }[] = await db.query(
+      `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1
+       RETURNING (SELECT count(*)::int FROM report_update WHERE document_name = $4) AS tail`,
+      [report.id, input.seq, textChanged ? text : null, input.documentName],
     );
-    return true;
+    return tail;
   });
 }
 

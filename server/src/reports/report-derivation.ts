@@ -22,7 +22,7 @@ export class ReportDerivation {
    * derived even when the plain text stays the same.
    */
   private readonly lastDerived = new Map<string, string>();
-  private readonly worker: WorkerClient<DerivationRequest, boolean>;
+  private readonly worker: WorkerClient<DerivationRequest, number | null>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,13 +31,19 @@ export class ReportDerivation {
     this.worker = new WorkerClient(siblingModule('derivation-worker', import.meta), 'derivation worker', 'could not derive the report', database);
   }
 
-  /** `seq`: the highest log seq folded into `doc`; a restart derives again what came after it. */
-  async derive(documentName: string, doc: Y.Doc, seq: number): Promise<void> {
+  /**
+   * `seq`: the highest log seq folded into `doc`; a restart derives again what came after it.
+   * Returns how many updates the report's log holds, or null when nothing was derived (nothing
+   * new since last time, or no such report).
+   */
+  async derive(documentName: string, doc: Y.Doc, seq: number): Promise<number | null> {
     const blocks = textBlocks(doc);
     const links = findGraphLinks(doc);
     const derived = contentHash(JSON.stringify([blocks, links]));
-    if (this.lastDerived.get(documentName) === derived) return;
-    if (await this.worker.request({ derive: { documentName, seq, blocks, links } })) this.lastDerived.set(documentName, derived);
+    if (this.lastDerived.get(documentName) === derived) return null;
+    const tail = await this.worker.request({ derive: { documentName, seq, blocks, links } });
+    if (tail !== null) this.lastDerived.set(documentName, derived);
+    return tail;
   }
 
   /**
