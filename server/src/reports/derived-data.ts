@@ -28,9 +28,12 @@ export type DerivationRequest = { derive: DerivedInput } | { close: true };
  * the report leaves memory), not stall the rest. synchronous_commit off: everything written here
  * can be derived again from the log, and the mark of how far it goes is written with it, so a
  * crash of PostgreSQL that loses a commit only makes the next start derive it again; it need not
- * wait for the disk.
+ * wait for the disk. plan_cache_mode: every statement here finds its rows by key, which a generic
+ * plan does as well as a custom one; left to choose, PostgreSQL planned the sections' read anew
+ * at each derivation (0.22 ms of its 1.4 ms in the database), as a generic plan's estimate for an
+ * array of ids is ten rows where the derivation passes one.
  */
-export const DERIVATION_SETTINGS = `SET lock_timeout = '5s'; SET synchronous_commit = off`;
+export const DERIVATION_SETTINGS = `SET lock_timeout = '5s'; SET synchronous_commit = off; SET plan_cache_mode = force_generic_plan`;
 
 /** How the derivation worker's connection names itself to PostgreSQL (`pg_stat_activity`). */
 export const DERIVATION_APPLICATION = 'atelier-derivation';
