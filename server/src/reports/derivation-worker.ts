@@ -14,14 +14,22 @@ const { url, embedded } = workerData as DerivationWorkerData;
 if (process.platform === 'linux') os.setPriority(0, 10);
 // One connection, as derivations run one at a time; kept open, as an edited report is derived
 // every second or so. As in the main pool, no JIT for short statements (PGlite has none).
-const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0, application_name: DERIVATION_APPLICATION, ...(embedded ? {} : { options: '-c jit=off' }) });
+// The settings are taken once per connection rather than in every transaction (a round trip less
+// per derivation), before the pool hands the connection out; where they fail, the connection is
+// closed and that derivation fails (it is derived again after the next edit).
+const pool = new pg.Pool({
+  connectionString: url,
+  max: 1,
+  idleTimeoutMillis: 0,
+  application_name: DERIVATION_APPLICATION,
+  ...(embedded ? {} : { options: '-c jit=off' }),
+  onConnect: async (client) => {
+    await client.query(DERIVATION_SETTINGS);
+  },
+});
 // An idle connection that PostgreSQL ends (a restart) is replaced at the next derivation; unheard,
 // its error would end the worker.
 pool.on('error', () => {});
-// Once per connection rather than in every transaction: a round trip less per derivation. Queued
-// before any query of the derivation that takes the connection; a connection where they failed is
-// closed, which fails that derivation (derived again after the next edit) and leaves the pool.
-pool.on('connect', (client) => void client.query(DERIVATION_SETTINGS).catch(() => client.end()));
 // Prepared on PostgreSQL: parsing and planning were half of what a derivation cost the database
 // (its statement log, 200 editors across 20 reports).
 const rows: (client: pg.Pool | pg.PoolClient) => Queryable = embedded
