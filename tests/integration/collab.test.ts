@@ -144,6 +144,27 @@ describe('live co-editing', () => {
     console.info(`report.text, method link and search followed the edit in ${elapsed} ms`);
   });
 
+  it('links a method and tags a theme defined while the report is being edited', async () => {
+    const report = await newReport();
+    const a = client(report.documentName, editor);
+    await a.synced;
+    const derived = async (query: string) => (await server.gql(
+      `query ($id: ID!, $q: String!) { report(id: $id) { text meeting { methods { key } } } search(query: $q, filter: { themes: ["urban-farming"] }) { hits { kind } } }`,
+      { id: report.id, q: query }, viewer)).data;
+    // A first derivation, so the taxonomy it reads is the one before the new method and theme.
+    appendParagraph(a.doc, 'Eerst een ronde over het werk van de voorbije maanden.');
+    await eventually(async () => (await derived('ronde')).report.text.includes('voorbije maanden'), 2000, 'the first paragraph to be derived');
+    const method = await server.gql(`mutation { upsertMethod(input: { key: "buddy-walk", name: "Buddywandeling", aliases: ["balade en binôme"] }) { key } }`, {}, admin);
+    expect(method.errors).toBeUndefined();
+    const theme = await server.gql(`mutation { upsertTheme(input: { key: "urban-farming", labelNl: "Stadslandbouw", labelFr: "Agriculture urbaine", labelEn: "Urban farming", keywords: ["moestuin", "potager"] }) { key } }`, {}, admin);
+    expect(theme.errors).toBeUndefined();
+    appendParagraph(a.doc, 'Daarna een balade en binôme langs de moestuin van het OCMW.');
+    await eventually(async () => {
+      const { report: now, search } = await derived('moestuin');
+      return now.meeting.methods.some((m: any) => m.key === 'buddy-walk') && search.hits.some((hit: any) => hit.kind === 'SECTION');
+    }, 2000, 'the new method to be linked and the new theme to tag the section');
+  });
+
   it('follows a link or a heading made without changing the text', async () => {
     const report = await newReport();
     const a = client(report.documentName, editor);

@@ -5,7 +5,8 @@ import '../db/pg-types.js';
 import { preparedStatements } from '../db/prepared-statements.js';
 import { answerRequests } from '../common/worker-client.js';
 import { SearchIndexer } from '../search/search-indexer.js';
-import { DERIVATION_APPLICATION, DERIVATION_SETTINGS, prepareDerivation, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type InTransaction } from './derived-data.js';
+import { TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
+import { DERIVATION_APPLICATION, DERIVATION_SETTINGS, prepareDerivation, writeDerivedData, type DerivationRequest, type DerivationWorkerData, type Deriver, type InTransaction } from './derived-data.js';
 import type { Queryable } from './report-state.js';
 
 const { url, embedded } = workerData as DerivationWorkerData;
@@ -36,9 +37,10 @@ const rows: (client: pg.Pool | pg.PoolClient) => Queryable = embedded
   ? (client) => ({ query: async (sql, params) => (await client.query(sql, params)).rows })
   : preparedStatements('derive');
 const search = new SearchIndexer(rows(pool));
+const deriver: Deriver = { search, taxonomy: new TaxonomyMatchers(search) };
 // The worker starts with the server: by the first edit, the connection is open and the taxonomy
 // compiled. A failure here is left for that first derivation to report.
-prepareDerivation(rows(pool), search).catch(() => {});
+prepareDerivation(rows(pool), deriver.taxonomy).catch(() => {});
 
 const inTransaction: InTransaction = async (work) => {
   const client = await pool.connect();
@@ -62,5 +64,5 @@ answerRequests(async (request: DerivationRequest) => {
     await pool.end();
     return null;
   }
-  return writeDerivedData(inTransaction, search, request.derive);
+  return writeDerivedData(inTransaction, deriver, request.derive);
 });

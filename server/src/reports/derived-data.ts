@@ -1,8 +1,9 @@
 import { blocksToSections, blocksToText, type GraphLinkNode, type TextBlock } from './report-content.js';
 import type { Queryable } from './report-state.js';
 import { fromGlobalId } from '../graphql/global-id.js';
-import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
+import { relinkReportMentions } from '../links/mentions.service.js';
 import type { SearchIndexer } from '../search/search-indexer.js';
+import { TAXONOMY_VERSION, type TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
 
 /** What a report body yields, read on the thread that holds the document. */
 export interface DerivedInput {
@@ -44,30 +45,37 @@ export const DERIVATION_APPLICATION = 'atelier-derivation';
  */
 export type InTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 
+/** What a derivation writes with: the search index, and the taxonomy's matchers. */
+export interface Deriver {
+  search: SearchIndexer;
+  taxonomy: TaxonomyMatchers;
+}
+
 /**
  * Writes what the server derives from a report body: its plain text (`report.text`), its links
  * to methods and the other nodes, its search sections, and the mark of how far they go, together
  * or not at all. Returns how many updates the report's log holds (whether to compact it), or null
  * when no report has this document name.
  */
-export function writeDerivedData(inTransaction: InTransaction, search: SearchIndexer, input: DerivedInput): Promise<number | null> {
+export function writeDerivedData(inTransaction: InTransaction, { search, taxonomy }: Deriver, input: DerivedInput): Promise<number | null> {
   const text = blocksToText(input.blocks);
   return inTransaction(async (db) => {
     // Locked, so two instances deriving the same report write its links one after the other.
-    const [report]: { id: string; meeting_id: string; text: string | null }[] = await db.query(
-      `SELECT id, meeting_id, text FROM report WHERE document_name = $1 FOR UPDATE`,
+    const [report]: { id: string; meeting_id: string; text: string | null; taxonomy: string }[] = await db.query(
+      `SELECT id, meeting_id, text, ${TAXONOMY_VERSION} AS taxonomy FROM report WHERE document_name = $1 FOR UPDATE`,
       [input.documentName],
     );
     if (!report) return null;
+    const matchers = await taxonomy.at(db, report.taxonomy);
     const textChanged = report.text !== text;
     // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
     await db.query(
       `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND (origin = 'EDITOR' OR ($2 AND origin = 'IMPORT' AND target_type = 'METHOD'))`,
       [report.id, textChanged],
     );
-    if (textChanged) await relinkReportMentions(db, report.id, await loadMethodMatcher(db), { meetingId: report.meeting_id, text, nothingToReplace: true });
+    if (textChanged) await relinkReportMentions(db, report.id, matchers.methods, { meetingId: report.meeting_id, text, nothingToReplace: true });
     await insertEditorLinks(db, report.id, input.links);
-    await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db);
+    await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db, matchers.themes);
     // The text (when it changed) and the mark of how far derived data goes, in one statement,
     // which also counts the log: the caller needs no round trip of its own for that.
     const [{ tail }]: { tail: number }[] = await db.query(
@@ -84,8 +92,8 @@ export function writeDerivedData(inTransaction: InTransaction, search: SearchInd
  * and run once. Their first run costs tens of milliseconds, ten times that on a busy machine at
  * the worker's low priority, and a report's first edit would wait for it to become searchable.
  */
-export async function prepareDerivation(db: Queryable, search: SearchIndexer): Promise<void> {
-  for (const matcher of [await loadMethodMatcher(db), await search.themes(db)]) matcher.keysIn('Één première zin');
+export async function prepareDerivation(db: Queryable, taxonomy: TaxonomyMatchers): Promise<void> {
+  for (const matcher of Object.values(await taxonomy.at(db))) matcher.keysIn('Één première zin');
 }
 
 const TARGET_TYPES = new Set(['METHOD', 'THEME', 'PRACTICE', 'PERSON', 'ORGANIZATION']);

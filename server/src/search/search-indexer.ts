@@ -120,8 +120,11 @@ export class SearchIndexer {
     return this.reindexReportSections(sections, db);
   }
 
-  /** The sections of some reports: only those whose heading or text changed are written again. */
-  async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Queryable = this.dataSource): Promise<number> {
+  /**
+   * The sections of some reports: only those whose heading or text changed are written again.
+   * `themes`: the themes' matcher when the caller holds it (read from `theme` otherwise).
+   */
+  async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Queryable = this.dataSource, themes?: TermMatcher): Promise<number> {
     if (!reports.length) return 0;
     const reportIds = reports.map((report) => report.reportId);
     // Each report's meeting and the sections it has in the index, in one round trip.
@@ -136,7 +139,7 @@ export class SearchIndexer {
     const meetings = new Map(meta.map((row) => [row.id, row]));
     const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
-    const matcher = await this.themes(db);
+    const matcher = themes ?? (await this.themes(db));
     const changed = reports.flatMap(({ reportId, sections }) => {
       const meeting = meetings.get(reportId);
       if (!meeting) return [];
