@@ -32,12 +32,10 @@ export function createServices(dataSource: DataSource, tokens: TokenService, log
   methods.onChanged(() => relinkAllReports(dataSource));
   const importer = new ImportService(dataSource, meetings, practices);
   const attendances = new AttendancesService(dataSource);
-  methods.onChanged(async () => importer.forgetTaxonomy());
   const themes = new ThemesService(dataSource);
-  themes.onChanged(async () => importer.forgetTaxonomy());
   const search = new SearchService(dataSource);
   const searchIndex = new SearchIndexer(dataSource);
-  const importIndex = connectSearchIndex(dataSource, searchIndex, search, { importer, practices, meetings, methods, themes, attendances, logger });
+  const importIndex = connectSearchIndex(dataSource, searchIndex, { importer, practices, meetings, methods, themes, attendances, logger });
   return {
     auth,
     users,

@@ -11,8 +11,8 @@ import { badInput } from '../common/errors.js';
 import { EntityDirectory } from '../people/entity-directory.js';
 import type { MeetingsService } from '../meetings/meetings.service.js';
 import type { PracticesService } from '../practices/practices.service.js';
-import { themeMatcher, type TermMatcher } from '../taxonomy/match.js';
-import { loadMethodMatcher, relinkReportMentions } from '../links/mentions.service.js';
+import { TaxonomyMatchers, type Matchers } from '../taxonomy/taxonomy-matchers.js';
+import { relinkReportMentions } from '../links/mentions.service.js';
 import { writeBlocks, yDocToText } from '../reports/report-content.js';
 import { appendReportUpdate, loadReportDoc } from '../reports/report-state.js';
 
@@ -50,10 +50,6 @@ interface MeetingFields {
   sourceHash: string;
 }
 
-interface Matchers {
-  themes: TermMatcher;
-  methods: TermMatcher;
-}
 
 /**
  * Imports meeting reports: parse, then one transaction per file writing the meeting, its
@@ -63,7 +59,7 @@ interface Matchers {
  */
 export class ImportService {
   private readonly listeners: ImportListener[] = [];
-  private cachedMatchers: Promise<Matchers> | null = null;
+  private readonly taxonomy = new TaxonomyMatchers();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,27 +90,6 @@ export class ImportService {
     return result;
   }
 
-  /** The taxonomy changed: the next import builds its matchers again. */
-  forgetTaxonomy(): void {
-    this.cachedMatchers = null;
-  }
-
-  private async matchers(manager: EntityManager): Promise<Matchers> {
-    this.cachedMatchers ??= this.loadMatchers(manager).catch((error: unknown) => {
-      this.cachedMatchers = null;
-      throw error;
-    });
-    return this.cachedMatchers;
-  }
-
-  private async loadMatchers(manager: EntityManager): Promise<Matchers> {
-    const themes: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] =
-      await manager.query(`SELECT key, keywords, label_nl, label_fr, label_en FROM theme`);
-    return {
-      themes: themeMatcher(themes.map((theme) => ({ key: theme.key, keywords: theme.keywords, labels: [theme.label_nl, theme.label_fr, theme.label_en] }))),
-      methods: await loadMethodMatcher(manager),
-    };
-  }
 
   private async write(manager: EntityManager, filename: string, hash: string, parsed: ParsedReport): Promise<ImportResult> {
     // Serialises imports of the same meeting, so two concurrent imports cannot both create it.
@@ -173,7 +148,7 @@ export class ImportService {
     const directory = await EntityDirectory.load(manager);
     const isNew = status === 'CREATED';
     const attendances = await this.writeAttendances(manager, directory, meetingId, parsed, warnings, isNew);
-    const matchers = await this.matchers(manager);
+    const matchers = await this.taxonomy.at(manager);
     const practices = await this.writePractices(manager, directory, meetingId, parsed, matchers, isNew);
     const methodMentions = await relinkReportMentions(manager, report.id, matchers.methods, { meetingId, text, nothingToReplace: isNew });
     return { ...summary, attendances, practices, methodMentions, warnings };

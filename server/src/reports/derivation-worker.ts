@@ -37,7 +37,7 @@ const rows: (client: pg.Pool | pg.PoolClient) => Queryable = embedded
   ? (client) => ({ query: async (sql, params) => (await client.query(sql, params)).rows })
   : preparedStatements('derive');
 const search = new SearchIndexer(rows(pool));
-const deriver: Deriver = { search, taxonomy: new TaxonomyMatchers(search) };
+const deriver: Deriver = { search, taxonomy: new TaxonomyMatchers() };
 // The worker starts with the server: by the first edit, the connection is open and the taxonomy
 // compiled. A failure here is left for that first derivation to report.
 prepareDerivation(rows(pool), deriver.taxonomy).catch(() => {});

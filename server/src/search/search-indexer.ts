@@ -1,5 +1,6 @@
 import { contentHash } from '../common/content-hash.js';
-import { normalizeForMatch, themeMatcher, type TermMatcher } from '../taxonomy/match.js';
+import { normalizeForMatch, type TermMatcher } from '../taxonomy/match.js';
+import { loadThemeMatcher } from '../taxonomy/taxonomy-matchers.js';
 import { yDocToSections, type ReportSection } from '../reports/report-content.js';
 import { loadReportDocs, type Queryable } from '../reports/report-state.js';
 
@@ -139,7 +140,7 @@ export class SearchIndexer {
     const meetings = new Map(meta.map((row) => [row.id, row]));
     const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
-    const matcher = themes ?? (await this.themes(db));
+    const matcher = themes ?? (await loadThemeMatcher(db));
     const changed = reports.flatMap(({ reportId, sections }) => {
       const meeting = meetings.get(reportId);
       if (!meeting) return [];
@@ -186,14 +187,6 @@ export class SearchIndexer {
     await this.reindexPractices(null, db);
     await this.reindexMeetings(null, db);
     await this.reindexNames(db);
-  }
-
-  /** The themes' matcher, which tags each section. */
-  async themes(db: Queryable): Promise<TermMatcher> {
-    const rows: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] = await db.query(
-      `SELECT key, keywords, label_nl, label_fr, label_en FROM theme`,
-    );
-    return themeMatcher(rows.map((row) => ({ key: row.key, keywords: row.keywords, labels: [row.label_nl, row.label_fr, row.label_en] })));
   }
 
   // A plain `id = ANY($1)` keeps the index usable; "or all" in the same statement would not.

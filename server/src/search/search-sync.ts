@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { SearchIndexer } from './search-indexer.js';
-import type { SearchService } from './search.service.js';
 import type { ImportService } from '../importer/import.service.js';
 import type { PracticesService } from '../practices/practices.service.js';
 import type { MeetingsService } from '../meetings/meetings.service.js';
@@ -21,7 +20,7 @@ export async function reindexAllReports(dataSource: DataSource, indexer: SearchI
 }
 
 /** Keeps the search index following every change to the graph and to report bodies. */
-export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexer, search: SearchService, sources: {
+export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexer, sources: {
   importer: ImportService;
   practices: PracticesService;
   meetings: MeetingsService;
@@ -42,7 +41,6 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
     await indexer.reindexNames();
   });
   const taxonomyChanged = async () => {
-    search.forgetTaxonomy();
     await indexer.rebuildAll();
     await reindexAllReports(dataSource, indexer);
   };

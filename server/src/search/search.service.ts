@@ -5,14 +5,14 @@ import { badInput } from '../common/errors.js';
 import { requireIsoDate } from '../common/validate.js';
 import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection.js';
 import { parseId, toGlobalId, type NodeType } from '../graphql/global-id.js';
-import { methodMatcher, normalizeForMatch, themeMatcher, TermMatcher } from '../taxonomy/match.js';
+import { normalizeForMatch } from '../taxonomy/match.js';
+import { TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
 import { synonymQuery } from '../taxonomy/synonyms.js';
 import { EXACT_LIMIT, EXACT_SQL, EXACT_TOTAL_LIMIT, hitsSql, KNOWN_WORDS_SQL, SAMPLE_MODULUS, SAMPLE_SQL, SIMILAR_WORD_SQL } from './search.sql.js';
 
 /** Queries longer than this are refused (BAD_USER_INPUT), documented in the schema. */
 export const MAX_QUERY_LENGTH = 500;
 const FEW_RESULTS = 3;
-const TAXONOMY_TTL_MS = 30_000;
 
 export interface SearchFilterInput {
   themes?: string[] | null;
@@ -69,14 +69,9 @@ export function cleanQuery(raw: string): string {
 }
 
 export class SearchService {
-  private taxonomy: { themes: TermMatcher; methods: TermMatcher; at: number } | null = null;
+  private readonly taxonomy = new TaxonomyMatchers();
 
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The taxonomy changed: the next search reloads the theme and method names. */
-  forgetTaxonomy(): void {
-    this.taxonomy = null;
-  }
 
   async search(actor: Actor | null, rawQuery: string, filter: SearchFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined, language = 'nl'): Promise<SearchAnswer> {
     requireRole(actor, Role.VIEWER);
@@ -117,25 +112,11 @@ export class SearchService {
     ];
   }
 
-  private async matchers(): Promise<{ themes: TermMatcher; methods: TermMatcher }> {
-    if (this.taxonomy && Date.now() - this.taxonomy.at < TAXONOMY_TTL_MS) return this.taxonomy;
-    const [themes, methods] = await Promise.all([
-      this.dataSource.query(`SELECT key, keywords, label_nl, label_fr, label_en FROM theme`) as Promise<{ key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[]>,
-      this.dataSource.query(`SELECT key, name, aliases FROM method`) as Promise<{ key: string; name: string; aliases: string[] }[]>,
-    ]);
-    this.taxonomy = {
-      themes: themeMatcher(themes.map((t) => ({ key: t.key, keywords: t.keywords, labels: [t.label_nl, t.label_fr, t.label_en] }))),
-      methods: methodMatcher(methods),
-      at: Date.now(),
-    };
-    return this.taxonomy;
-  }
-
   private async run(query: string, filterParams: unknown[], size: number, offset: number, language: string): Promise<Omit<SearchAnswer, 'didYouMean'>> {
     if (!query) {
       return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: { estimated: false, themes: [], organizations: [], years: [], kinds: [] }, pageInfo: { hasNextPage: false, endCursor: null } };
     }
-    const { themes, methods } = await this.matchers();
+    const { themes, methods } = await this.taxonomy.at(this.dataSource);
     const match = [query, themes.keysIn(query), methods.keysIn(query), synonymQuery(query), ...filterParams];
     const [sample]: (Counted & { matches: number; filtered: number; entries: number })[] = await this.dataSource.query(SAMPLE_SQL, [...match, language]);
     let counted: Counted = sample;

@@ -82,10 +82,10 @@ export class TermMatcher {
 }
 
 /**
- * Matchers by their entries, so each taxonomy is compiled once. A report being edited is derived
- * every second or so, and the taxonomy is read afresh each time; built anew, its Unicode patterns
- * cost ~5 ms to compile and ~7 ms more on their first runs (V8 drops its own regexp cache at every
- * full collection), which stalled every editor's relay in the middle of a derivation.
+ * Matchers by their entries, so each taxonomy is compiled once, whoever reads it (derivations,
+ * searches, imports, the relinking of every report). Built anew, its Unicode patterns cost ~5 ms to
+ * compile and ~7 ms more on their first runs (V8 drops its own regexp cache at every full
+ * collection), which stalled every editor's relay when a derivation did it on the event loop.
  */
 const compiled = new Map<string, TermMatcher>();
 /** The taxonomy changes rarely; a few versions of it at once cover the moment it does. */

@@ -1,7 +1,6 @@
-import type { TermMatcher } from './match.js';
+import { themeMatcher, type TermMatcher } from './match.js';
 import { loadMethodMatcher } from '../links/mentions.service.js';
 import type { Queryable } from '../reports/report-state.js';
-import type { SearchIndexer } from '../search/search-indexer.js';
 
 /** The taxonomy's version (migration 1732000006000), as an expression a statement can return among its columns. */
 export const TAXONOMY_VERSION = `(SELECT version::text FROM taxonomy_version)`;
@@ -11,16 +10,23 @@ export interface Matchers {
   themes: TermMatcher;
 }
 
+/** The themes' matcher (keywords and labels in every language), as the taxonomy stands. */
+export async function loadThemeMatcher(db: Queryable): Promise<TermMatcher> {
+  const rows: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] = await db.query(
+    `SELECT key, keywords, label_nl, label_fr, label_en FROM theme`,
+  );
+  return themeMatcher(rows.map((row) => ({ key: row.key, keywords: row.keywords, labels: [row.label_nl, row.label_fr, row.label_en] })));
+}
+
 /**
  * The methods' and the themes' matchers, read from the database again only when the taxonomy's
- * version moved. A report being edited is derived every second or so, and reading both tables
- * each time cost two round trips and ~0.4 ms of CPU per derivation for what changes a few times a
- * year.
+ * version moved, whichever instance changed it. A report being edited is derived every second or
+ * so, and reading both tables each time cost two round trips and ~0.4 ms of CPU per derivation for
+ * what changes a few times a year; searches and imports, which used to keep them until told on
+ * their own instance, now see a change made on another one at once.
  */
 export class TaxonomyMatchers {
   private cached: { version: string; matchers: Matchers } | null = null;
-
-  constructor(private readonly search: SearchIndexer) {}
 
   /**
    * `version`: the taxonomy's version read by the caller in the same transaction, before this
@@ -29,7 +35,7 @@ export class TaxonomyMatchers {
   async at(db: Queryable, version?: string): Promise<Matchers> {
     version ??= ((await db.query(`SELECT ${TAXONOMY_VERSION} AS version`)) as { version: string }[])[0].version;
     if (this.cached?.version === version) return this.cached.matchers;
-    const matchers = { methods: await loadMethodMatcher(db), themes: await this.search.themes(db) };
+    const matchers = { methods: await loadMethodMatcher(db), themes: await loadThemeMatcher(db) };
     this.cached = { version, matchers };
     return matchers;
   }
