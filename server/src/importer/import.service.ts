@@ -50,7 +50,6 @@ interface MeetingFields {
   sourceHash: string;
 }
 
-
 /**
  * Imports meeting reports: parse, then one transaction per file writing the meeting, its
  * attendances (people and centres resolved whatever the spelling), the report document, its
@@ -89,7 +88,6 @@ export class ImportService {
     }
     return result;
   }
-
 
   private async write(manager: EntityManager, filename: string, hash: string, parsed: ParsedReport): Promise<ImportResult> {
     // Serialises imports of the same meeting, so two concurrent imports cannot both create it.
