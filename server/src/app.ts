@@ -63,6 +63,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const services: AppServices = { ...core, versions: collab.versions, derivation, collab: collab.server };
   core.users.onRightsChanged((userId, role) => collab.server.userRightsChanged(userId, role));
   core.importer.onImported((result) => collab.server.refresh(result.documentName));
+  // A change made on another instance reaches the worker at its next derivation (the taxonomy's version).
+  core.methods.onChanged(async () => derivation.prepare());
+  core.themes.onChanged(async () => derivation.prepare());
 
   const app = express();
   app.disable('x-powered-by');

@@ -20,6 +20,7 @@ import { SearchService } from './search/search.service.js';
 import { SearchIndexer } from './search/search-indexer.js';
 import { connectSearchIndex } from './search/search-sync.js';
 import { relinkAllReports } from './links/mentions.service.js';
+import { TaxonomyMatchers } from './taxonomy/taxonomy-matchers.js';
 
 /** Every domain service, built once per process over one DataSource. */
 export function createServices(dataSource: DataSource, tokens: TokenService, logger?: Logger) {
@@ -29,12 +30,14 @@ export function createServices(dataSource: DataSource, tokens: TokenService, log
   const meetings = new MeetingsService(dataSource);
   const practices = new PracticesService(dataSource);
   const methods = new MethodsService(dataSource);
+  // The themes' and methods' matchers, compiled once per version of the taxonomy for all who match.
+  const taxonomy = new TaxonomyMatchers();
   methods.onChanged(() => relinkAllReports(dataSource));
-  const importer = new ImportService(dataSource, meetings, practices);
+  const importer = new ImportService(dataSource, meetings, practices, taxonomy);
   const attendances = new AttendancesService(dataSource);
   const themes = new ThemesService(dataSource);
-  const search = new SearchService(dataSource);
-  const searchIndex = new SearchIndexer(dataSource);
+  const search = new SearchService(dataSource, taxonomy);
+  const searchIndex = new SearchIndexer(dataSource, taxonomy);
   const importIndex = connectSearchIndex(dataSource, searchIndex, { importer, practices, meetings, methods, themes, attendances, logger });
   return {
     auth,

@@ -58,12 +58,12 @@ interface MeetingFields {
  */
 export class ImportService {
   private readonly listeners: ImportListener[] = [];
-  private readonly taxonomy = new TaxonomyMatchers();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly practices: PracticesService,
+    private readonly taxonomy = new TaxonomyMatchers(),
   ) {}
 
   onImported(listener: ImportListener): void {

@@ -36,11 +36,8 @@ pool.on('error', () => {});
 const rows: (client: pg.Pool | pg.PoolClient) => Queryable = embedded
   ? (client) => ({ query: async (sql, params) => (await client.query(sql, params)).rows })
   : preparedStatements('derive');
-const search = new SearchIndexer(rows(pool));
-const deriver: Deriver = { search, taxonomy: new TaxonomyMatchers() };
-// The worker starts with the server: by the first edit, the connection is open and the taxonomy
-// compiled. A failure here is left for that first derivation to report.
-prepareDerivation(rows(pool), deriver.taxonomy).catch(() => {});
+const taxonomy = new TaxonomyMatchers();
+const deriver: Deriver = { search: new SearchIndexer(rows(pool), taxonomy), taxonomy };
 
 const inTransaction: InTransaction = async (work) => {
   const client = await pool.connect();
@@ -62,6 +59,10 @@ const inTransaction: InTransaction = async (work) => {
 answerRequests(async (request: DerivationRequest) => {
   if ('close' in request) {
     await pool.end();
+    return null;
+  }
+  if ('prepare' in request) {
+    await prepareDerivation(rows(pool), taxonomy);
     return null;
   }
   return writeDerivedData(inTransaction, deriver, request.derive);

@@ -20,8 +20,11 @@ export interface DerivationWorkerData {
   embedded: boolean;
 }
 
-/** What the derivation worker is asked: to write a report's derived data, or to close its connection. */
-export type DerivationRequest = { derive: DerivedInput } | { close: true };
+/**
+ * What the derivation worker is asked: to write a report's derived data, to ready the taxonomy's
+ * matchers after a change, or to close its connection.
+ */
+export type DerivationRequest = { derive: DerivedInput } | { prepare: true } | { close: true };
 
 /**
  * The derivation connection's session settings. lock_timeout: derivations run one at a time, so a
@@ -88,9 +91,10 @@ export function writeDerivedData(inTransaction: InTransaction, { search, taxonom
 }
 
 /**
- * Readies a new derivation thread before its first report: the taxonomy's patterns are compiled
- * and run once. Their first run costs tens of milliseconds, ten times that on a busy machine at
- * the worker's low priority, and a report's first edit would wait for it to become searchable.
+ * Readies the derivation thread before its first report, and again after the taxonomy changed:
+ * the taxonomy's patterns are compiled and run once. Their first run costs tens of milliseconds,
+ * ten times that on a busy machine at the worker's low priority, and the next edit would wait for
+ * it to become searchable.
  */
 export async function prepareDerivation(db: Queryable, taxonomy: TaxonomyMatchers): Promise<void> {
   for (const matcher of Object.values(await taxonomy.at(db))) matcher.keysIn('Één première zin');

@@ -76,9 +76,13 @@ export class ReportDerivation {
     return derived;
   }
 
-  /** Starts the worker, if it is not running, so that it is ready by the next derivation. */
+  /**
+   * Starts the worker, if it is not running, and has it compile the taxonomy's matchers: at
+   * startup, and after the taxonomy changed on this instance, so that the next edit's text and
+   * search do not wait for them. A failure is left for the next derivation to report.
+   */
   prepare(): void {
-    this.worker.start();
+    this.worker.request({ prepare: true }).catch(() => {});
   }
 
   /** The document left memory: whatever changes it next is derived afresh. */

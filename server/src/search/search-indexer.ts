@@ -1,6 +1,6 @@
 import { contentHash } from '../common/content-hash.js';
 import { normalizeForMatch, type TermMatcher } from '../taxonomy/match.js';
-import { loadThemeMatcher } from '../taxonomy/taxonomy-matchers.js';
+import { TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
 import { yDocToSections, type ReportSection } from '../reports/report-content.js';
 import { loadReportDocs, type Queryable } from '../reports/report-state.js';
 
@@ -79,8 +79,14 @@ const NAMES_SQL = `
  * after each change; report sections are re-indexed only where their text changed.
  */
 export class SearchIndexer {
-  /** `dataSource`: where it writes unless told otherwise; a transaction's connection is passed as `db`. */
-  constructor(private readonly dataSource: Queryable) {}
+  /**
+   * `dataSource`: where it writes unless told otherwise; a transaction's connection is passed as
+   * `db`. `taxonomy`: the process's matchers, shared with search and imports.
+   */
+  constructor(
+    private readonly dataSource: Queryable,
+    private readonly taxonomy = new TaxonomyMatchers(),
+  ) {}
 
   /** `ids` null: every practice. */
   async reindexPractices(ids: string[] | null, db: Queryable = this.dataSource): Promise<void> {
@@ -123,7 +129,7 @@ export class SearchIndexer {
 
   /**
    * The sections of some reports: only those whose heading or text changed are written again.
-   * `themes`: the themes' matcher when the caller holds it (read from `theme` otherwise).
+   * `themes`: the themes' matcher when the caller holds it (at the taxonomy's current version otherwise).
    */
   async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Queryable = this.dataSource, themes?: TermMatcher): Promise<number> {
     if (!reports.length) return 0;
@@ -140,7 +146,7 @@ export class SearchIndexer {
     const meetings = new Map(meta.map((row) => [row.id, row]));
     const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
-    const matcher = themes ?? (await loadThemeMatcher(db));
+    const matcher = themes ?? (await this.taxonomy.at(db)).themes;
     const changed = reports.flatMap(({ reportId, sections }) => {
       const meeting = meetings.get(reportId);
       if (!meeting) return [];

@@ -69,9 +69,11 @@ export function cleanQuery(raw: string): string {
 }
 
 export class SearchService {
-  private readonly taxonomy = new TaxonomyMatchers();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly taxonomy = new TaxonomyMatchers(),
+  ) {}
 
   async search(actor: Actor | null, rawQuery: string, filter: SearchFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined, language = 'nl'): Promise<SearchAnswer> {
     requireRole(actor, Role.VIEWER);

@@ -11,7 +11,7 @@ export interface Matchers {
 }
 
 /** The themes' matcher (keywords and labels in every language), as the taxonomy stands. */
-export async function loadThemeMatcher(db: Queryable): Promise<TermMatcher> {
+async function loadThemeMatcher(db: Queryable): Promise<TermMatcher> {
   const rows: { key: string; keywords: string[]; label_nl: string; label_fr: string; label_en: string }[] = await db.query(
     `SELECT key, keywords, label_nl, label_fr, label_en FROM theme`,
   );
@@ -23,7 +23,8 @@ export async function loadThemeMatcher(db: Queryable): Promise<TermMatcher> {
  * version moved, whichever instance changed it. A report being edited is derived every second or
  * so, and reading both tables each time cost two round trips and ~0.4 ms of CPU per derivation for
  * what changes a few times a year; searches and imports, which used to keep them until told on
- * their own instance, now see a change made on another one at once.
+ * their own instance, now see a change made on another one at once. One per process (and one in
+ * the derivation worker), shared by everything that matches.
  */
 export class TaxonomyMatchers {
   private cached: { version: string; matchers: Matchers } | null = null;
