@@ -159,8 +159,8 @@ describe('live co-editing', () => {
     const theme = await server.gql(`mutation { upsertTheme(input: { key: "urban-farming", labelNl: "Stadslandbouw", labelFr: "Agriculture urbaine", labelEn: "Urban farming", keywords: ["moestuin", "potager"] }) { key } }`, {}, admin);
     expect(theme.errors).toBeUndefined();
     appendParagraph(a.doc, 'Daarna een balade en binôme langs de moestuin van het OCMW.');
-    // More time than an ordinary edit's two seconds: the first derivation after a change of the
-    // taxonomy compiles its patterns anew, in the worker at low priority (several times slower
+    // More time than an ordinary edit's two seconds: the worker compiles the changed taxonomy's
+    // patterns at low priority, and this edit's derivation may wait for it (several times slower
     // when CI runs other suites beside this one).
     const elapsed = await eventually(async () => {
       const { report: now, search } = await derived('moestuin');

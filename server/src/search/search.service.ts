@@ -69,7 +69,6 @@ export function cleanQuery(raw: string): string {
 }
 
 export class SearchService {
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly taxonomy = new TaxonomyMatchers(),
