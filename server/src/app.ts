@@ -44,9 +44,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   const tokens = new TokenService(await loadAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds);
   await seedTaxonomy(db.dataSource);
-  const core = createServices(db.dataSource, tokens, logger);
-  await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
   const derivation = new ReportDerivation(db.dataSource, { url: db.url, embedded: db.kind === 'pglite' });
+  // A change made on another instance reaches the worker at its next derivation (the taxonomy's version).
+  const core = createServices(db.dataSource, tokens, logger, () => derivation.prepare());
+  await core.users.ensureFirstAdmin(config.adminEmail, config.adminPassword, logger);
   await ensureSearchIndex(db.dataSource, core.searchIndex, core.importIndex);
   const collab = await createCollab({
     dataSource: db.dataSource,
@@ -63,9 +64,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const services: AppServices = { ...core, versions: collab.versions, derivation, collab: collab.server };
   core.users.onRightsChanged((userId, role) => collab.server.userRightsChanged(userId, role));
   core.importer.onImported((result) => collab.server.refresh(result.documentName));
-  // A change made on another instance reaches the worker at its next derivation (the taxonomy's version).
-  core.methods.onChanged(async () => derivation.prepare());
-  core.themes.onChanged(async () => derivation.prepare());
 
   const app = express();
   app.disable('x-powered-by');

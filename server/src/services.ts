@@ -21,21 +21,30 @@ import { SearchIndexer } from './search/search-indexer.js';
 import { connectSearchIndex } from './search/search-sync.js';
 import { relinkAllReports } from './links/mentions.service.js';
 import { TaxonomyMatchers } from './taxonomy/taxonomy-matchers.js';
+import { SynonymsService } from './synonyms/synonyms.service.js';
 
-/** Every domain service, built once per process over one DataSource. */
-export function createServices(dataSource: DataSource, tokens: TokenService, logger?: Logger) {
+/**
+ * Every domain service, built once per process over one DataSource. `taxonomyChanged` is told
+ * first when a method or a theme is saved, before the reports are relinked and the search entries
+ * rebuilt (the save waits for those), so that what it starts runs alongside them.
+ */
+export function createServices(dataSource: DataSource, tokens: TokenService, logger?: Logger, taxonomyChanged?: () => void) {
   const users = new UsersService(dataSource);
   const auth = new AuthService(dataSource, tokens);
   users.onRightsChanged(() => auth.forgetCachedTokens());
   const meetings = new MeetingsService(dataSource);
   const practices = new PracticesService(dataSource);
   const methods = new MethodsService(dataSource);
+  const themes = new ThemesService(dataSource);
+  if (taxonomyChanged) {
+    methods.onChanged(async () => taxonomyChanged());
+    themes.onChanged(async () => taxonomyChanged());
+  }
   // The themes' and methods' matchers, compiled once per version of the taxonomy for all who match.
   const taxonomy = new TaxonomyMatchers();
   methods.onChanged(() => relinkAllReports(dataSource));
   const importer = new ImportService(dataSource, meetings, practices, taxonomy);
   const attendances = new AttendancesService(dataSource);
-  const themes = new ThemesService(dataSource);
   const search = new SearchService(dataSource, taxonomy);
   const searchIndex = new SearchIndexer(dataSource, taxonomy);
   const importIndex = connectSearchIndex(dataSource, searchIndex, { importer, practices, meetings, methods, themes, attendances, logger });
@@ -53,6 +62,7 @@ export function createServices(dataSource: DataSource, tokens: TokenService, log
     reports: new ReportsService(dataSource),
     graph: new GraphService(dataSource),
     search,
+    synonyms: new SynonymsService(dataSource),
     searchIndex,
     importIndex,
   };
