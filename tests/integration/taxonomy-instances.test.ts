@@ -35,4 +35,22 @@ describe.skipIf(skip)('the taxonomy on two instances of one database', () => {
     // Every synthetic report says "De deelnemers wisselen ervaringen uit".
     expect(await methodsOf(await importOnTwo(1))).toContain('experience-exchange');
   });
+
+  it('has the other instance search with a synonym group as soon as it is saved', async () => {
+    const one = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'warn' } });
+    servers.push(one);
+    const two = await startTestServer({ reuse: one, config: { logLevel: 'warn' } });
+    servers.push(two);
+    const [tokenOne, tokenTwo] = [await one.login(), await two.login()];
+    const created = await two.gql(`mutation { createPractice(input: { title: "Wandelgesprek met de cliënt" }) { id } }`, {}, tokenTwo);
+    expect(created.errors).toBeUndefined();
+    const titlesOnTwo = async (query: string): Promise<string[]> =>
+      (await two.gql(`query ($query: String!) { search(query: $query) { hits { title } } }`, { query }, tokenTwo)).data.search.hits.map((hit: { title: string }) => hit.title);
+
+    // The search reads the synonyms on instance two, before the group exists.
+    expect(await titlesOnTwo('entretien en marchant')).not.toContain('Wandelgesprek met de cliënt');
+    const saved = await one.gql(`mutation { saveSynonymGroup(terms: ["wandelgesprek", "entretien en marchant"]) { id } }`, {}, tokenOne);
+    expect(saved.errors).toBeUndefined();
+    expect(await titlesOnTwo('entretien en marchant')).toContain('Wandelgesprek met de cliënt');
+  });
 });

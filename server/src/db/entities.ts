@@ -8,5 +8,6 @@ import { Method } from '../methods/method.entity.js';
 import { Practice } from '../practices/practice.entity.js';
 import { Report } from '../reports/report.entity.js';
 import { Link } from '../links/link.entity.js';
+import { SynonymGroup } from '../synonyms/synonym-group.entity.js';
 
-export const entities = [User, Organization, Person, Meeting, Attendance, Theme, Method, Practice, Report, Link];
+export const entities = [User, Organization, Person, Meeting, Attendance, Theme, Method, Practice, Report, Link, SynonymGroup];

@@ -3,7 +3,7 @@ import { badInput } from '../common/errors.js';
 /** Opaque Relay global ids: base64url("Type:uuid"). Raw UUIDs are accepted too, for scripts. */
 
 export type NodeType =
-  | 'Meeting' | 'Person' | 'Organization' | 'Theme' | 'Method' | 'Practice' | 'Report' | 'User' | 'ReportVersion';
+  | 'Meeting' | 'Person' | 'Organization' | 'Theme' | 'Method' | 'Practice' | 'Report' | 'User' | 'ReportVersion' | 'SynonymGroup';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

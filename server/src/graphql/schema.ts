@@ -14,10 +14,12 @@ import { GraphResolver } from '../links/graph.resolver.js';
 import { ImportResolver } from '../importer/import.resolver.js';
 import { ReportVersionResolver } from '../reports/report-version.resolver.js';
 import { SearchHitResolver, SearchResolver } from '../search/search.resolver.js';
+import { SynonymGroupResolver } from '../synonyms/synonym-group.resolver.js';
 
 export const resolvers = [
   MeetingResolver, AttendanceResolver, PersonResolver, OrganizationResolver, ThemeResolver,
   MethodResolver, PracticeResolver, ReportResolver, UserResolver, NodeResolver, GraphResolver, ImportResolver, ReportVersionResolver, SearchResolver, SearchHitResolver,
+  SynonymGroupResolver,
 ] as const;
 
 /** Where the SDL is written for graphql-codegen (client types). */

@@ -7,7 +7,6 @@ import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection.js';
 import { parseId, toGlobalId, type NodeType } from '../graphql/global-id.js';
 import { normalizeForMatch } from '../taxonomy/match.js';
 import { TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
-import { synonymQuery } from '../taxonomy/synonyms.js';
 import { EXACT_LIMIT, EXACT_SQL, EXACT_TOTAL_LIMIT, hitsSql, KNOWN_WORDS_SQL, SAMPLE_MODULUS, SAMPLE_SQL, SIMILAR_WORD_SQL } from './search.sql.js';
 
 /** Queries longer than this are refused (BAD_USER_INPUT), documented in the schema. */
@@ -117,8 +116,8 @@ export class SearchService {
     if (!query) {
       return { totalCount: 0, totalCountIsEstimate: false, hits: [], facets: { estimated: false, themes: [], organizations: [], years: [], kinds: [] }, pageInfo: { hasNextPage: false, endCursor: null } };
     }
-    const { themes, methods } = await this.taxonomy.at(this.dataSource);
-    const match = [query, themes.keysIn(query), methods.keysIn(query), synonymQuery(query), ...filterParams];
+    const { themes, methods, synonyms } = await this.taxonomy.at(this.dataSource);
+    const match = [query, themes.keysIn(query), methods.keysIn(query), synonyms.query(query), ...filterParams];
     const [sample]: (Counted & { matches: number; filtered: number; entries: number })[] = await this.dataSource.query(SAMPLE_SQL, [...match, language]);
     let counted: Counted = sample;
     let hits: RawHit[];

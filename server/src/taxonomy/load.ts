@@ -1,6 +1,7 @@
 import themes from './themes.json' with { type: 'json' };
 import methods from './methods.json' with { type: 'json' };
 import organizations from './organizations.json' with { type: 'json' };
+import synonyms from './synonyms.json' with { type: 'json' };
 import type { OrganizationKind } from '@atelier/shared';
 
 /** The starter taxonomy shipped with Atelier, written for the project. */
@@ -25,10 +26,12 @@ export interface TaxonomyOrganization {
   aliases: string[];
 }
 
-export function loadTaxonomy(): { themes: TaxonomyTheme[]; methods: TaxonomyMethod[]; organizations: TaxonomyOrganization[] } {
+/** `synonyms`: groups of words that mean the same in Dutch, French and English. */
+export function loadTaxonomy(): { themes: TaxonomyTheme[]; methods: TaxonomyMethod[]; organizations: TaxonomyOrganization[]; synonyms: string[][] } {
   return {
     themes: themes as TaxonomyTheme[],
     methods: methods as TaxonomyMethod[],
     organizations: organizations as TaxonomyOrganization[],
+    synonyms,
   };
 }

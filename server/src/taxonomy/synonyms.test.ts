@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from './match.js';
-import { SYNONYM_GROUPS, synonymQuery } from './synonyms.js';
+import { loadTaxonomy } from './load.js';
+import { SynonymMatcher } from './synonyms.js';
 
+/** The shipped starting set (migration 1732000007000 writes it into `synonym_group`). */
+const SYNONYM_GROUPS = loadTaxonomy().synonyms;
+const starter = new SynonymMatcher(SYNONYM_GROUPS);
+const synonymQuery = (query: string) => starter.query(query);
 const VOLUNTEERING = SYNONYM_GROUPS.findIndex((group) => group.includes('bénévolat'));
 
 describe('synonym groups', () => {
-  it('name each term once, so a word widens to one group', () => {
+  it('name each term once in the starting set, so a word widens to one group', () => {
     const seen = new Map<string, number>();
     SYNONYM_GROUPS.forEach((group, index) => {
       for (const term of group) {

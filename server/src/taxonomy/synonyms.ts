@@ -1,15 +1,4 @@
-import groups from './synonyms.json' with { type: 'json' };
 import { normalizeForMatch, TermMatcher, wordsOnly } from './match.js';
-
-/**
- * Words that mean the same thing in Dutch, French and English (`synonyms.json`, written for the
- * project): most reports are written in Dutch, and a CPAS social worker who searches "bénévolat"
- * wants the practice titled "Vrijwilligerswerk werkt motiverend" first, not among every practice
- * that happens to be tagged with its theme.
- */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = groups;
-
-const matcher = new TermMatcher(SYNONYM_GROUPS.map((terms, index) => ({ key: String(index), terms: [...terms] })));
 
 /** websearch_to_tsquery's operators: a query written with them is taken as written. */
 const OPERATORS = /"|(?:^|\s)-\S|(?:^|\s)or(?:\s|$)/i;
@@ -23,24 +12,39 @@ const OPERATORS = /"|(?:^|\s)-\S|(?:^|\s)or(?:\s|$)/i;
  */
 const termQuery = (words: string) => (words.includes(' ') ? `(${words.split(' ').join(' & ')})` : words);
 
-/**
- * Each term without accents, as the index holds words, and as written: snippets mark the words of
- * a text as written, so "bénévole" in a French passage is marked too.
- */
-const groupQueries = SYNONYM_GROUPS.map((terms) => {
-  const forms = new Set(terms.flatMap((term) => [termQuery(normalizeForMatch(term).trim()), termQuery(wordsOnly(term))]));
-  return `(${[...forms].join(' | ')})`;
-});
+/** A term as the groups compare it: accents and case aside, words only. */
+export const synonymTerm = (term: string) => normalizeForMatch(term).trim();
 
 /**
- * The query with each synonym it names widened to its whole group, as to_tsquery text: every
- * group named, and every other word, must match; null when the query names none or uses search
- * operators. Made only of normalized letters, digits and our own operators, so to_tsquery reads
- * it whatever the person typed.
+ * Words that mean the same thing in Dutch, French and English (the `synonym_group` table, which
+ * coordinators edit; `synonyms.json` was its starting set): most reports are written in Dutch,
+ * and a CPAS social worker who searches "bénévolat" wants the practice titled "Vrijwilligerswerk
+ * werkt motiverend" first, not among every practice that happens to be tagged with its theme.
  */
-export function synonymQuery(query: string): string | null {
-  if (OPERATORS.test(query)) return null;
-  const { keys, rest } = matcher.takeOut(query);
-  if (!keys.length) return null;
-  return [...keys.map((key) => groupQueries[Number(key)]), ...(rest ? rest.split(' ') : [])].join(' & ');
+export class SynonymMatcher {
+  private readonly matcher: TermMatcher;
+  private readonly groupQueries: string[];
+
+  constructor(groups: readonly (readonly string[])[]) {
+    this.matcher = new TermMatcher(groups.map((terms, index) => ({ key: String(index), terms: [...terms] })));
+    // Each term without accents, as the index holds words, and as written: snippets mark the
+    // words of a text as written, so "bénévole" in a French passage is marked too.
+    this.groupQueries = groups.map((terms) => {
+      const forms = new Set(terms.flatMap((term) => [termQuery(synonymTerm(term)), termQuery(wordsOnly(term))]));
+      return `(${[...forms].join(' | ')})`;
+    });
+  }
+
+  /**
+   * The query with each synonym it names widened to its whole group, as to_tsquery text: every
+   * group named, and every other word, must match; null when the query names none or uses search
+   * operators. Made only of normalized letters, digits and our own operators, so to_tsquery reads
+   * it whatever the person typed.
+   */
+  query(query: string): string | null {
+    if (OPERATORS.test(query)) return null;
+    const { keys, rest } = this.matcher.takeOut(query);
+    if (!keys.length) return null;
+    return [...keys.map((key) => this.groupQueries[Number(key)]), ...(rest ? rest.split(' ') : [])].join(' & ');
+  }
 }
