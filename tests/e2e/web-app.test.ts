@@ -176,8 +176,8 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     await tablet.close();
   });
 
-  it('has admin pages for users, taxonomy and import', async () => {
-    for (const [path, name] of [['/admin', '09-admin-users'], ['/admin/taxonomy', '10-admin-taxonomy'], ['/admin/import', '11-admin-import']]) {
+  it('has admin pages for users, taxonomy, synonyms and import', async () => {
+    for (const [path, name] of [['/admin', '09-admin-users'], ['/admin/taxonomy', '10-admin-taxonomy'], ['/admin/synonyms', '10c-admin-synonyms'], ['/admin/import', '11-admin-import']]) {
       await page.goto(`${server.url}${path}`);
       await page.waitForSelector('.admin-panel');
       await screenshot(page, name);
@@ -197,5 +197,36 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     await page.goto(`${server.url}/methods/world-cafe`);
     await page.waitForSelector('.detail__header .lead');
     expect(await page.textContent('.detail__header .lead')).toBe('Gesprekken in kleine groepen aan tafels, met een nieuwe tafel bij elke ronde.');
+  });
+
+  it('lets a coordinator widen a synonym group, refuses a word already in one, and searches with it at once', async () => {
+    const practice = 'Vrijwilligerswerk werkt motiverend';
+    const practiceHits = async (query: string) => {
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(query)}`);
+      await page.waitForSelector('.hit, .state--empty');
+      return page.locator('.hit', { hasText: practice }).count();
+    };
+    expect(await practiceHits('gedrevenheid')).toBe(0);
+
+    await page.goto(`${server.url}/admin/synonyms`);
+    await page.getByLabel('Een woord zoeken').fill('motivatie');
+    const groups = page.locator('.synonym-list > li');
+    expect(await groups.count()).toBe(1);
+    await groups.getByRole('button', { name: 'Wijzigen' }).click();
+    const terms = page.getByLabel('Woorden die hetzelfde betekenen (gescheiden door komma’s)');
+    expect(await terms.inputValue()).toContain('motivation');
+    await terms.fill(`${await terms.inputValue()}, gedrevenheid`);
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.waitForSelector('text=Bewaard.');
+    await groups.locator('.chip', { hasText: 'gedrevenheid' }).waitFor();
+
+    await terms.fill('bezieling, gedrevenheid');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    const refused = page.locator('.columns__side [role=alert]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/^Dit botst met wat er al is: "gedrevenheid" is already in the group "motivatie, /);
+    await screenshot(page, '10d-admin-synonym-refused');
+
+    expect(await practiceHits('gedrevenheid')).toBeGreaterThan(0);
   });
 });

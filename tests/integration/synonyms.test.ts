@@ -30,11 +30,13 @@ describe('synonym groups, edited by coordinators', () => {
     await server?.close();
   });
 
-  it('start from the shipped groups, which everyone signed in can read', async () => {
+  it('start from the shipped groups, which everyone signed in can read, listed by their first word', async () => {
     const result = await server.gql(GROUPS, {}, viewer);
     expect(result.errors).toBeUndefined();
     const groups: { terms: string[] }[] = result.data.synonymGroups;
     expect(groups.length).toBeGreaterThan(10);
+    const firstWords = groups.map((group) => group.terms[0]);
+    expect(firstWords).toEqual([...firstWords].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' })));
     expect(groups.find((group) => group.terms.includes('bénévolat'))?.terms).toContain('vrijwilligerswerk');
     expect((await server.gql(GROUPS)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

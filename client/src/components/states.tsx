@@ -20,6 +20,7 @@ export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => 
     SERVER: t('state.server'),
     UNAUTHENTICATED: t('signIn.expired'),
     BAD_USER_INPUT: t('state.badInput', { field: error.field ?? '', message: error.message }),
+    CONFLICT: t('state.conflict', { message: error.message }),
   }[error.kind];
   return (
     <div className="state state--error" role="alert">

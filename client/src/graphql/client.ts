@@ -32,7 +32,7 @@ export const session = {
   },
 };
 
-export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'NETWORK' | 'SERVER';
+export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'NETWORK' | 'SERVER';
 
 export class ApiError extends Error {
   constructor(
@@ -75,7 +75,7 @@ export async function request<TResult, TVariables>(
   if (error) {
     const code = error.extensions?.code;
     const kind: ErrorKind =
-      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' ? code : 'SERVER';
+      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'CONFLICT' ? code : 'SERVER';
     if (kind === 'UNAUTHENTICATED' && session.token()) window.dispatchEvent(new Event(SESSION_EXPIRED));
     throw new ApiError(kind, error.message, error.extensions?.field);
   }

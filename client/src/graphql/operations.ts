@@ -95,6 +95,10 @@ export const TaxonomyQuery = graphql(`
 export const UpsertThemeMutation = graphql(`mutation UpsertTheme($input: ThemeInput!) { upsertTheme(input: $input) { key } }`);
 export const UpsertMethodMutation = graphql(`mutation UpsertMethod($input: MethodInput!) { upsertMethod(input: $input) { key } }`);
 
+export const SynonymGroupsQuery = graphql(`query SynonymGroups { synonymGroups { id terms } }`);
+export const SaveSynonymGroupMutation = graphql(`mutation SaveSynonymGroup($id: ID, $terms: [String!]!) { saveSynonymGroup(id: $id, terms: $terms) { id terms } }`);
+export const DeleteSynonymGroupMutation = graphql(`mutation DeleteSynonymGroup($id: ID!) { deleteSynonymGroup(id: $id) }`);
+
 export const ImportReportMutation = graphql(`
   mutation ImportReport($filename: String!, $text: String!) {
     importReport(filename: $filename, text: $text) { status practices attendances warnings meeting { id date title } }

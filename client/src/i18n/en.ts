@@ -40,16 +40,16 @@ export const en = {
     attendeesHint: 'One per line: Name (Centre)', saveHeader: 'Save details',
   },
   admin: {
-    title: 'Administration', users: 'Users and roles', taxonomy: 'Themes and methods', import: 'Import reports', email: 'Email', role: 'Role', password: 'Password',
+    title: 'Administration', users: 'Users and roles', taxonomy: 'Themes and methods', synonyms: 'Synonyms', import: 'Import reports', email: 'Email', role: 'Role', password: 'Password',
     addUser: 'Add user', delete: 'Delete', save: 'Save', key: 'Key', aliases: 'Aliases (comma separated)', keywords: 'Keywords (comma separated)', name: 'Name', descriptionNl: 'Description in Dutch', descriptionFr: 'Description in French', descriptionEn: 'Description in English',
     labelNl: 'Dutch label', labelFr: 'French label', labelEn: 'English label', chooseFiles: 'Choose report files (.txt)', importing: 'Importing {{done}} of {{total}}…',
     status: { CREATED: 'imported', UPDATED: 'updated', UNCHANGED: 'already imported', FAILED: 'failed' }, onlyAdmins: 'Only coordinators (admins) can change this.',
-    roles: { ADMIN: 'Coordinator (admin)', EDITOR: 'Editor', VIEWER: 'Reader' }, saved: 'Saved.', confirmDelete: 'Delete {{name}}?',
+    roles: { ADMIN: 'Coordinator (admin)', EDITOR: 'Editor', VIEWER: 'Reader' }, saved: 'Saved.', synonymsIntro: 'Search takes the words of a group to mean the same thing, in every language: someone who searches “bénévolat” also finds “vrijwilligerswerk”. A word belongs to one group only.', synonymTerms: 'Words that mean the same (comma separated)', newSynonymGroup: 'New group', editSynonymGroup: 'Change this group', edit: 'Change', cancel: 'Cancel', findWord: 'Find a word', noSynonymGroups: 'No group holds this word.', confirmDelete: 'Delete {{name}}?',
   },
   state: {
     loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist (any more).', forbidden: 'Your role does not allow this.',
     network: 'The server cannot be reached. Check your connection and try again.', server: 'Something went wrong on our side. It has been logged; try again in a moment.',
-    badInput: 'Please check the field “{{field}}”: {{message}}',
+    badInput: 'Please check the field “{{field}}”: {{message}}', conflict: 'This clashes with what is already there: {{message}}',
   },
 } as const;
 

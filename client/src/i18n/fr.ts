@@ -41,15 +41,15 @@ export const fr: Messages = {
     attendeesHint: 'Un par ligne : Nom (Centre)', saveHeader: 'Enregistrer les détails',
   },
   admin: {
-    title: 'Administration', users: 'Utilisateurs et rôles', taxonomy: 'Thèmes et méthodes', import: 'Importer des rapports', email: 'E-mail', role: 'Rôle', password: 'Mot de passe',
+    title: 'Administration', users: 'Utilisateurs et rôles', taxonomy: 'Thèmes et méthodes', synonyms: 'Synonymes', import: 'Importer des rapports', email: 'E-mail', role: 'Rôle', password: 'Mot de passe',
     addUser: 'Ajouter un utilisateur', delete: 'Supprimer', save: 'Enregistrer', key: 'Clé', aliases: 'Autres noms (séparés par des virgules)', keywords: 'Mots-clés (séparés par des virgules)', name: 'Nom', descriptionNl: 'Description en néerlandais', descriptionFr: 'Description en français', descriptionEn: 'Description en anglais',
     labelNl: 'Nom en néerlandais', labelFr: 'Nom en français', labelEn: 'Nom en anglais', chooseFiles: 'Choisir des rapports (.txt)', importing: 'Import de {{done}} sur {{total}}…',
     status: { CREATED: 'importé', UPDATED: 'mis à jour', UNCHANGED: 'déjà importé', FAILED: 'échec' }, onlyAdmins: 'Seuls les coordinateurs (administrateurs) peuvent modifier ceci.',
-    roles: { ADMIN: 'Coordinateur (administrateur)', EDITOR: 'Rédacteur', VIEWER: 'Lecteur' }, saved: 'Enregistré.', confirmDelete: 'Supprimer {{name}} ?',
+    roles: { ADMIN: 'Coordinateur (administrateur)', EDITOR: 'Rédacteur', VIEWER: 'Lecteur' }, saved: 'Enregistré.', synonymsIntro: 'La recherche lit les mots d’un groupe comme une même chose, dans chaque langue : qui cherche « vrijwilligerswerk » trouve aussi « bénévolat ». Un mot n’appartient qu’à un seul groupe.', synonymTerms: 'Mots de même sens (séparés par des virgules)', newSynonymGroup: 'Nouveau groupe', editSynonymGroup: 'Modifier ce groupe', edit: 'Modifier', cancel: 'Annuler', findWord: 'Chercher un mot', noSynonymGroups: 'Aucun groupe ne contient ce mot.', confirmDelete: 'Supprimer {{name}} ?',
   },
   state: {
     loading: 'Chargement…', retry: 'Réessayer', notFound: 'Cette page n’existe pas (plus).', forbidden: 'Votre rôle ne le permet pas.',
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.', server: 'Un problème est survenu de notre côté. Il a été noté ; réessayez dans un instant.',
-    badInput: 'Vérifiez le champ « {{field}} » : {{message}}',
+    badInput: 'Vérifiez le champ « {{field}} » : {{message}}', conflict: 'Cela entre en conflit avec ce qui existe déjà : {{message}}',
   },
 };

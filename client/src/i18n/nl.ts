@@ -41,15 +41,15 @@ export const nl: Messages = {
     attendeesHint: 'Eén per regel: Naam (Centrum)', saveHeader: 'Gegevens bewaren',
   },
   admin: {
-    title: 'Beheer', users: 'Gebruikers en rollen', taxonomy: "Thema's en methodes", import: 'Verslagen importeren', email: 'E-mail', role: 'Rol', password: 'Wachtwoord',
+    title: 'Beheer', users: 'Gebruikers en rollen', taxonomy: "Thema's en methodes", synonyms: 'Synoniemen', import: 'Verslagen importeren', email: 'E-mail', role: 'Rol', password: 'Wachtwoord',
     addUser: 'Gebruiker toevoegen', delete: 'Verwijderen', save: 'Bewaren', key: 'Sleutel', aliases: 'Andere namen (komma-gescheiden)', keywords: 'Trefwoorden (komma-gescheiden)', name: 'Naam', descriptionNl: 'Beschrijving in het Nederlands', descriptionFr: 'Beschrijving in het Frans', descriptionEn: 'Beschrijving in het Engels',
     labelNl: 'Nederlandse naam', labelFr: 'Franse naam', labelEn: 'Engelse naam', chooseFiles: 'Kies verslagen (.txt)', importing: 'Bezig met {{done}} van {{total}}…',
     status: { CREATED: 'geïmporteerd', UPDATED: 'bijgewerkt', UNCHANGED: 'al geïmporteerd', FAILED: 'mislukt' }, onlyAdmins: 'Enkel coördinatoren (beheerders) kunnen dit wijzigen.',
-    roles: { ADMIN: 'Coördinator (beheerder)', EDITOR: 'Redacteur', VIEWER: 'Lezer' }, saved: 'Bewaard.', confirmDelete: '{{name}} verwijderen?',
+    roles: { ADMIN: 'Coördinator (beheerder)', EDITOR: 'Redacteur', VIEWER: 'Lezer' }, saved: 'Bewaard.', synonymsIntro: 'Zoeken leest de woorden van een groep als hetzelfde, in elke taal: wie “bénévolat” zoekt, vindt ook “vrijwilligerswerk”. Een woord hoort bij één groep.', synonymTerms: 'Woorden die hetzelfde betekenen (gescheiden door komma’s)', newSynonymGroup: 'Nieuwe groep', editSynonymGroup: 'Deze groep wijzigen', edit: 'Wijzigen', cancel: 'Annuleren', findWord: 'Een woord zoeken', noSynonymGroups: 'Geen groep bevat dit woord.', confirmDelete: '{{name}} verwijderen?',
   },
   state: {
     loading: 'Laden…', retry: 'Opnieuw proberen', notFound: 'Deze pagina bestaat niet (meer).', forbidden: 'Je rol laat dit niet toe.',
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.', server: 'Er ging bij ons iets mis. Het is genoteerd; probeer het zo meteen opnieuw.',
-    badInput: 'Controleer het veld “{{field}}”: {{message}}',
+    badInput: 'Controleer het veld “{{field}}”: {{message}}', conflict: 'Dit botst met wat er al is: {{message}}',
   },
 };

@@ -16,9 +16,11 @@ const MAX_TERM_LENGTH = 100;
 export class SynonymsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(actor: Actor | null): Promise<SynonymGroup[]> {
+  /** By their first word, as a coordinator looks one up. */
+  async list(actor: Actor | null): Promise<SynonymGroup[]> {
     requireRole(actor, Role.VIEWER);
-    return this.dataSource.getRepository(SynonymGroup).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    const groups = await this.dataSource.getRepository(SynonymGroup).find();
+    return groups.sort((a, b) => a.terms[0].localeCompare(b.terms[0], 'nl', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
   }
 
   /** Creates a group (`id` null) or replaces the words of one. */
