@@ -9,15 +9,20 @@ afterAll(async () => {
   for (const server of servers.reverse()) await server.close();
 });
 
+/** Two servers on one fresh PostgreSQL database, each with an admin signed in. */
+async function twoInstances() {
+  const one = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'warn' } });
+  servers.push(one);
+  const two = await startTestServer({ reuse: one, config: { logLevel: 'warn' } });
+  servers.push(two);
+  return { one, two, tokenOne: await one.login(), tokenTwo: await two.login() };
+}
+
 const IMPORT = `mutation ($filename: String!, $text: String!) { importReport(filename: $filename, text: $text) { meeting { id } } }`;
 
 describe.skipIf(skip)('the taxonomy on two instances of one database', () => {
   it('is used by the other instance\'s next import as soon as it changes', async () => {
-    const one = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'warn' } });
-    servers.push(one);
-    const two = await startTestServer({ reuse: one, config: { logLevel: 'warn' } });
-    servers.push(two);
-    const [tokenOne, tokenTwo] = [await one.login(), await two.login()];
+    const { one, two, tokenOne, tokenTwo } = await twoInstances();
     const random = prng(7);
     const importOnTwo = async (index: number): Promise<string> => {
       const report = syntheticReport(index, random);
@@ -37,11 +42,7 @@ describe.skipIf(skip)('the taxonomy on two instances of one database', () => {
   });
 
   it('has the other instance search with a synonym group as soon as it is saved', async () => {
-    const one = await startTestServer({ postgres: POSTGRES_URL, config: { logLevel: 'warn' } });
-    servers.push(one);
-    const two = await startTestServer({ reuse: one, config: { logLevel: 'warn' } });
-    servers.push(two);
-    const [tokenOne, tokenTwo] = [await one.login(), await two.login()];
+    const { one, two, tokenOne, tokenTwo } = await twoInstances();
     const created = await two.gql(`mutation { createPractice(input: { title: "Wandelgesprek met de cliënt" }) { id } }`, {}, tokenTwo);
     expect(created.errors).toBeUndefined();
     const titlesOnTwo = async (query: string): Promise<string[]> =>
