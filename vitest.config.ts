@@ -6,7 +6,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'client/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/bench/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

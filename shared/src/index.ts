@@ -1,2 +1,3 @@
 export * from './enums.js';
 export * from './close-codes.js';
+export * from './error-reasons.js';

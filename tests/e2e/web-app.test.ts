@@ -199,6 +199,21 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     expect(await page.textContent('.detail__header .lead')).toBe('Gesprekken in kleine groepen aan tafels, met een nieuwe tafel bij elke ronde.');
   });
 
+  it('says in the reader\'s language why a file is not a report', async () => {
+    await page.goto(`${server.url}/admin/import`);
+    await page.click('.language-switch button[lang=fr]');
+    await page.locator('input[type=file]').setInputFiles([
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Quelques notes prises pendant la pause, sans liste de présence.\n') },
+      { name: 'vide.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n') },
+    ]);
+    const failed = page.locator('.import-list__item.is-failed');
+    await expect.poll(() => failed.count()).toBe(2);
+    expect(await failed.filter({ hasText: 'notes.txt' }).locator('.form-error').textContent()).toMatch(/^Aucune liste de présence trouvée : /);
+    expect(await failed.filter({ hasText: 'vide.txt' }).locator('.form-error').textContent()).toBe('Le fichier est vide');
+    await screenshot(page, '11b-admin-import-refused-fr');
+    await page.click('.language-switch button[lang=nl]');
+  });
+
   it('lets a coordinator widen a synonym group, refuses a word already in one, and searches with it at once', async () => {
     const practice = 'Vrijwilligerswerk werkt motiverend';
     const practiceHits = async (query: string) => {
@@ -224,7 +239,7 @@ describe.skipIf(skip)('the web app in a real Chromium', () => {
     await page.getByRole('button', { name: 'Bewaren' }).click();
     const refused = page.locator('.columns__side [role=alert]');
     await refused.waitFor();
-    expect(await refused.textContent()).toMatch(/^Dit botst met wat er al is: "gedrevenheid" is already in the group "motivatie, /);
+    expect(await refused.textContent()).toMatch(/^“gedrevenheid” staat al in de groep “motivatie, /);
     await screenshot(page, '10d-admin-synonym-refused');
 
     expect(await practiceHits('gedrevenheid')).toBeGreaterThan(0);

@@ -74,17 +74,18 @@ describe('synonym groups, edited by coordinators', () => {
     expect(saved.errors).toBeUndefined();
     expect(saved.data.saveSynonymGroup.terms).toEqual(['Kapper', 'coiffeur', 'COIFFEUR salon']);
 
-    const cases: [string[], string, RegExp][] = [
-      [['kapsalon'], 'BAD_USER_INPUT', /at least two different words/],
-      [['kapsalon', 'Kapsalon', ' '], 'BAD_USER_INPUT', /at least two different words/],
-      [['kapsalon', '!'], 'BAD_USER_INPUT', /"!" needs at least two letters or digits/],
-      [['kapsalon', 'x'.repeat(101)], 'BAD_USER_INPUT', /longer than 100 characters/],
-      [Array.from({ length: 51 }, (_, i) => `woord${i}`), 'BAD_USER_INPUT', /at most 50 words/],
-      [['kapsalon', 'Bénévolat'], 'CONFLICT', /"Bénévolat" is already in the group "vrijwilligerswerk, /],
+    // The English message, and the reason the app says in its reader's language.
+    const cases: [string[], Record<string, unknown>, RegExp][] = [
+      [['kapsalon'], { code: 'BAD_USER_INPUT', reason: 'synonymsTooFew' }, /at least two different words/],
+      [['kapsalon', 'Kapsalon', ' '], { code: 'BAD_USER_INPUT', reason: 'synonymsTooFew' }, /at least two different words/],
+      [['kapsalon', '!'], { code: 'BAD_USER_INPUT', reason: 'synonymTooShort', params: { term: '!' } }, /"!" needs at least two letters or digits/],
+      [['kapsalon', 'x'.repeat(101)], { code: 'BAD_USER_INPUT', reason: 'tooLong', params: { field: 'terms', max: 100 } }, /longer than 100 characters/],
+      [Array.from({ length: 51 }, (_, i) => `woord${i}`), { code: 'BAD_USER_INPUT', reason: 'synonymsTooMany', params: { max: 50 } }, /at most 50 words/],
+      [['kapsalon', 'Bénévolat'], { code: 'CONFLICT', reason: 'synonymTaken', params: { term: 'Bénévolat' } }, /"Bénévolat" is already in the group "vrijwilligerswerk, /],
     ];
-    for (const [terms, code, message] of cases) {
+    for (const [terms, extensions, message] of cases) {
       const result = await save(terms);
-      expect(result.errors?.[0].extensions, terms.join('|')).toMatchObject({ code, field: 'terms' });
+      expect(result.errors?.[0].extensions, terms.join('|')).toMatchObject({ ...extensions, field: 'terms' });
       expect(result.errors?.[0].message).toMatch(message);
     }
     // A group may keep its own words when it is saved again.
@@ -93,7 +94,10 @@ describe('synonym groups, edited by coordinators', () => {
   });
 
   it('answer wrong ids clearly', async () => {
-    expect((await save(['a1', 'b2'], 'garbage')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const garbage = (await save(['a1', 'b2'], 'garbage')).errors?.[0].extensions;
+    expect(garbage).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    // Only a program sends an id that is not one: there is nothing to say to a person.
+    expect(garbage?.reason).toBeUndefined();
     expect((await save(['a1', 'b2'], '00000000-0000-4000-8000-000000000000')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await server.gql(DELETE, { id: '00000000-0000-4000-8000-000000000000' }, admin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });

@@ -1,7 +1,7 @@
 /** A GraphQL request over HTTP, as any client sends it. */
 export interface GraphQLResponse<T = any> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string; params?: Record<string, string | number> } }[];
 }
 
 export async function postGraphQL<T = any>(baseUrl: string, query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>> {

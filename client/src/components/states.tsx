@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import i18n from '../i18n';
 import type { ApiError } from '../graphql/client';
 
 export function Loading() {
@@ -10,10 +12,19 @@ export function Loading() {
   );
 }
 
-/** An error in words a person understands, with a way to try again where that can help. */
-export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => void }) {
-  const { t } = useTranslation();
-  const text = {
+/**
+ * An error in words a person understands, in their language: a refusal the server gives a reason
+ * for is said as that reason (with the field's name as the person knows it); others by their kind.
+ */
+export function describeError(error: ApiError, t: TFunction): string {
+  if (error.reason && i18n.exists(`errors.${error.reason.key}`)) {
+    const field = error.reason.params.field;
+    return t(`errors.${error.reason.key}` as never, {
+      ...error.reason.params,
+      ...(typeof field === 'string' ? { field: t(`fields.${field}` as never, { defaultValue: field }) } : {}),
+    });
+  }
+  return {
     NOT_FOUND: t('state.notFound'),
     FORBIDDEN: t('state.forbidden'),
     NETWORK: t('state.network'),
@@ -22,6 +33,12 @@ export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => 
     BAD_USER_INPUT: t('state.badInput', { field: error.field ?? '', message: error.message }),
     CONFLICT: t('state.conflict', { message: error.message }),
   }[error.kind];
+}
+
+/** An error, with a way to try again where that can help. */
+export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => void }) {
+  const { t } = useTranslation();
+  const text = describeError(error, t);
   return (
     <div className="state state--error" role="alert">
       <p>{text}</p>

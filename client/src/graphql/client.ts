@@ -34,11 +34,18 @@ export const session = {
 
 export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'NETWORK' | 'SERVER';
 
+/** Why the server refused, when it says (`extensions.reason` and `extensions.params`): the app words it. */
+export interface ApiErrorReason {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
     readonly field?: string,
+    readonly reason?: ApiErrorReason,
   ) {
     super(message);
   }
@@ -65,7 +72,10 @@ export async function request<TResult, TVariables>(
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError('NETWORK', 'network');
   }
-  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  let body: {
+    data?: TResult;
+    errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string; params?: ApiErrorReason['params'] } }[];
+  };
   try {
     body = await response.json();
   } catch {
@@ -77,7 +87,8 @@ export async function request<TResult, TVariables>(
     const kind: ErrorKind =
       code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'CONFLICT' ? code : 'SERVER';
     if (kind === 'UNAUTHENTICATED' && session.token()) window.dispatchEvent(new Event(SESSION_EXPIRED));
-    throw new ApiError(kind, error.message, error.extensions?.field);
+    const reason = error.extensions?.reason;
+    throw new ApiError(kind, error.message, error.extensions?.field, reason ? { key: reason, params: error.extensions?.params ?? {} } : undefined);
   }
   if (!body.data) throw new ApiError('SERVER', 'server');
   return body.data;

@@ -1,3 +1,5 @@
+import { ERROR_REASONS } from '@atelier/shared';
+
 /** English texts; the Dutch and French files have exactly these keys (checked by the type). */
 export const en = {
   app: { name: 'Atelier', tagline: 'The knowledge base of the OCMW / CPAS learning network', skip: 'Skip to content' },
@@ -50,6 +52,33 @@ export const en = {
     loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist (any more).', forbidden: 'Your role does not allow this.',
     network: 'The server cannot be reached. Check your connection and try again.', server: 'Something went wrong on our side. It has been logged; try again in a moment.',
     badInput: 'Please check the field “{{field}}”: {{message}}', conflict: 'This clashes with what is already there: {{message}}',
+  },
+  /** Said for a refusal that carries a reason (`@atelier/shared`'s ERROR_REASONS). */
+  errors: ERROR_REASONS,
+  /** The server's field names, as the person knows them. */
+  fields: {
+    title: 'Title',
+    name: 'Name',
+    aliases: 'Other spellings',
+    kind: 'Kind',
+    key: 'Key',
+    date: 'Date',
+    region: 'Region',
+    location: 'Place',
+    description: 'Description',
+    city: 'City',
+    labelNl: 'Dutch label',
+    labelFr: 'French label',
+    labelEn: 'English label',
+    parentKey: 'Parent',
+    email: 'Email address',
+    password: 'Password',
+    terms: 'Words',
+    sourcePassage: 'Passage',
+    section: 'Section',
+    keywords: 'Keywords',
+    role: 'Role',
+    text: 'Text',
   },
 } as const;
 

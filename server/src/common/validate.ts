@@ -4,15 +4,15 @@ import { badInput } from './errors.js';
 
 export function requireText(field: string, value: string | null | undefined, max = 500): string {
   const text = (value ?? '').replace(/\u0000/g, '').trim();
-  if (text === '') throw badInput(field, `${field} must not be blank`);
-  if (text.length > max) throw badInput(field, `${field} is longer than ${max} characters`);
+  if (text === '') throw badInput(field, { key: 'blank', params: { field } });
+  if (text.length > max) throw badInput(field, { key: 'tooLong', params: { field, max } });
   return text;
 }
 
 export function optionalText(field: string, value: string | null | undefined, max = 20000): string | null {
   if (value === null || value === undefined) return null;
   const text = value.replace(/\u0000/g, '').trim();
-  if (text.length > max) throw badInput(field, `${field} is longer than ${max} characters`);
+  if (text.length > max) throw badInput(field, { key: 'tooLong', params: { field, max } });
   return text === '' ? null : text;
 }
 
@@ -28,12 +28,12 @@ export function requireIsoDate(field: string, value: string | null | undefined):
       return match[0];
     }
   }
-  throw badInput(field, `${field} must be a real date written YYYY-MM-DD, got "${String(value).slice(0, 40)}"`);
+  throw badInput(field, { key: 'notADate', params: { field, value: String(value).slice(0, 40) } });
 }
 
 export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw badInput(field, `${field} must be one of ${allowed.join(', ')}`);
+  throw badInput(field, { key: 'notOneOf', params: { field, allowed: allowed.join(', ') } });
 }
 
 export function cleanAliases(field: string, aliases: readonly string[] | null | undefined): string[] {
@@ -53,7 +53,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function requireEmail(field: string, value: string | null | undefined): string {
   const email = (value ?? '').trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) throw badInput(field, `${field} must be an email address`);
+  if (!EMAIL.test(email) || email.length > 320) throw badInput(field, { key: 'notAnEmail', params: { field } });
   return email;
 }
 
@@ -61,7 +61,7 @@ export function requireEmail(field: string, value: string | null | undefined): s
 export function requireKey(field: string, value: string | null | undefined): string {
   const key = (value ?? '').trim();
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) || key.length > 100) {
-    throw badInput(field, `${field} must be lower-case letters and digits joined by dashes`);
+    throw badInput(field, { key: 'notAKey', params: { field } });
   }
   return key;
 }

@@ -5,9 +5,10 @@ import { DomainError } from '../common/errors.js';
 import type { Logger } from '../logger.js';
 
 /**
- * The one place where errors become what clients see: domain errors keep their code and field,
- * GraphQL's own validation errors pass through, and anything unexpected is logged and answered
- * with a generic message — never a stack trace or SQL text.
+ * The one place where errors become what clients see: domain errors keep their code, field and
+ * reason (for the app to say in its reader's language), GraphQL's own validation errors pass
+ * through, and anything unexpected is logged and answered with a generic message — never a stack
+ * trace or SQL text.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -16,7 +17,11 @@ export function createErrorFormatter(logger: Logger) {
       return {
         message: original.message,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.reason ? { reason: original.reason.key, params: original.reason.params ?? {} } : {}),
+        },
       };
     }
     if (original instanceof ArgumentValidationError) {

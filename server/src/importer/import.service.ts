@@ -73,12 +73,12 @@ export class ImportService {
   async importReport(actor: Actor | null, filename: string, text: string): Promise<ImportResult> {
     requireRole(actor, Role.EDITOR);
     const name = path.basename(String(filename ?? '')).slice(0, 300) || 'report.txt';
-    if (Buffer.byteLength(text ?? '', 'utf8') > MAX_REPORT_BYTES) throw badInput('text', `${name}: the report is larger than 2 MB`);
+    if (Buffer.byteLength(text ?? '', 'utf8') > MAX_REPORT_BYTES) throw badInput('text', { key: 'reportTooLarge', params: { max: '2 MB' } }, name);
     let parsed: ParsedReport;
     try {
       parsed = parseReport(String(text ?? ''));
     } catch (error) {
-      if (error instanceof ReportParseError) throw badInput('text', `${name}: ${error.message}`);
+      if (error instanceof ReportParseError) throw badInput('text', error.reason, name);
       throw error;
     }
     const hash = crypto.createHash('sha256').update(text).digest('hex');

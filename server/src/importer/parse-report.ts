@@ -7,12 +7,12 @@ export { ReportParseError } from './types.js';
 
 /** Refuses what is not a text report: NUL bytes, invalid UTF-8 (U+FFFD), mostly control characters. */
 function assertText(text: string): void {
-  if (text.trim() === '') throw new ReportParseError('The file is empty');
-  if (text.includes('\u0000')) throw new ReportParseError('The file is binary (it contains NUL bytes), not a text report');
+  if (text.trim() === '') throw new ReportParseError('reportEmpty');
+  if (text.includes('\u0000')) throw new ReportParseError('reportBinary');
   const sample = text.slice(0, 20_000);
   const odd = (sample.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
   if (odd > Math.max(3, sample.length * 0.01)) {
-    throw new ReportParseError('The file does not look like text (invalid UTF-8 or control characters); export the report as plain UTF-8 text');
+    throw new ReportParseError('reportNotText');
   }
 }
 
@@ -77,11 +77,11 @@ export function parseReport(input: string): ParsedReport {
 
   const presentAt = lines.findIndex((line) => PRESENT_LABEL.test(line));
   if (presentAt === -1) {
-    throw new ReportParseError('No attendance list found: a report names who was there on a line starting with "Aanwezigen:" or "Présents:"');
+    throw new ReportParseError('reportWithoutAttendance');
   }
   const header = lines.slice(0, presentAt).filter((line) => line.trim() !== '');
   const date = findDates(header.join('\n'))[0]?.iso ?? findDates(lines.slice(0, presentAt + 10).join('\n'))[0]?.iso;
-  if (!date) throw new ReportParseError('No meeting date found before the attendance list (e.g. "18 december 2018" or "18 décembre 2018")');
+  if (!date) throw new ReportParseError('reportWithoutDate');
 
   const present = readList(lines, presentAt, PRESENT_LABEL);
   let bodyStart = present.end;
@@ -94,7 +94,7 @@ export function parseReport(input: string): ParsedReport {
       break;
     }
   }
-  if (!present.attendees.length) throw new ReportParseError('The attendance list is empty');
+  if (!present.attendees.length) throw new ReportParseError('reportAttendanceEmpty');
 
   const headerText = header.join('\n');
   return {

@@ -1,3 +1,5 @@
+import { describeReason, type ErrorReason, type ErrorReasonKey } from '@atelier/shared';
+
 /** What the parser makes of a meeting report. */
 
 export type MeetingKindValue = 'MEETING' | 'EXCHANGE' | 'ONLINE';
@@ -28,4 +30,13 @@ export interface ParsedReport {
   blocks: Block[];
 }
 
-export class ReportParseError extends Error {}
+/** A file that is not a report; its reason is also what the import tells the person who sent it. */
+export class ReportParseError extends Error {
+  readonly reason: ErrorReason;
+
+  constructor(key: ErrorReasonKey) {
+    const reason = { key };
+    super(describeReason(reason));
+    this.reason = reason;
+  }
+}

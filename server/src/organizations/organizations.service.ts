@@ -73,7 +73,7 @@ export class OrganizationsService {
   /** Merges `mergeId` into `keepId` (e.g. "OCMW Luik" into "CPAS Liège"): every reference moves. */
   async merge(actor: Actor | null, keepId: string, mergeId: string): Promise<Organization> {
     requireRole(actor, Role.ADMIN);
-    if (keepId === mergeId) throw badInput('mergeId', 'An organisation cannot be merged into itself');
+    if (keepId === mergeId) throw badInput('mergeId', { key: 'organizationMergedIntoItself' });
     return this.dataSource.transaction(async (manager) => {
       const [keep, gone] = await Promise.all([
         manager.findOneBy(Organization, { id: keepId }),
@@ -97,6 +97,6 @@ export class OrganizationsService {
 
   private async assertNameFree(name: string, exceptId: string | null): Promise<void> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM organization WHERE lower(name) = lower($1)`, [name]);
-    if (rows.some((row) => row.id !== exceptId)) throw conflict('name', `An organisation named "${name}" already exists`);
+    if (rows.some((row) => row.id !== exceptId)) throw conflict('name', { key: 'organizationNameTaken', params: { name } });
   }
 }

@@ -51,7 +51,7 @@ export class PeopleService {
    */
   async merge(actor: Actor | null, keepId: string, mergeId: string): Promise<Person> {
     requireRole(actor, Role.ADMIN);
-    if (keepId === mergeId) throw badInput('mergeId', 'A person cannot be merged into itself');
+    if (keepId === mergeId) throw badInput('mergeId', { key: 'personMergedIntoItself' });
     return this.dataSource.transaction(async (manager) => {
       const [keep, gone] = await Promise.all([manager.findOneBy(Person, { id: keepId }), manager.findOneBy(Person, { id: mergeId })]);
       if (!keep) throw notFound('Person', 'keepId');

@@ -57,7 +57,7 @@ export class PracticesService {
     let themeId: string | null = null;
     if (themeKey) {
       const theme: { id: string }[] = await this.dataSource.query(`SELECT id FROM theme WHERE key = $1`, [themeKey]);
-      if (!theme.length) throw badInput('theme', `Unknown theme "${themeKey.slice(0, 100)}"`);
+      if (!theme.length) throw badInput('theme', { key: 'unknownTheme', params: { key: themeKey.slice(0, 100) } });
       themeId = theme[0].id;
     }
     const themeFilter = `($1::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_theme pt WHERE pt.practice_id = p.id AND pt.theme_id = $1))`;

@@ -49,19 +49,19 @@ export class SynonymsService {
 
 /** Each word once (accents and case aside), in the order given; at least two of them. */
 function cleanTerms(terms: readonly string[]): string[] {
-  if (terms.length > MAX_TERMS) throw badInput('terms', `A synonym group holds at most ${MAX_TERMS} words`);
+  if (terms.length > MAX_TERMS) throw badInput('terms', { key: 'synonymsTooMany', params: { max: MAX_TERMS } });
   const seen = new Set<string>();
   const cleaned: string[] = [];
   for (const raw of terms) {
     const term = optionalText('terms', raw, MAX_TERM_LENGTH)?.replace(/\s+/g, ' ');
     if (!term) continue;
     const compared = synonymTerm(term);
-    if (compared.length < 2) throw badInput('terms', `"${term}" needs at least two letters or digits`);
+    if (compared.length < 2) throw badInput('terms', { key: 'synonymTooShort', params: { term } });
     if (seen.has(compared)) continue;
     seen.add(compared);
     cleaned.push(term);
   }
-  if (cleaned.length < 2) throw badInput('terms', 'A synonym group needs at least two different words');
+  if (cleaned.length < 2) throw badInput('terms', { key: 'synonymsTooFew' });
   return cleaned;
 }
 
@@ -71,6 +71,6 @@ async function refuseTermsOfOtherGroups(manager: EntityManager, id: string | nul
   for (const group of others) for (const term of group.terms) owner.set(synonymTerm(term), group.terms);
   for (const term of terms) {
     const group = owner.get(synonymTerm(term));
-    if (group) throw conflict('terms', `"${term}" is already in the group "${group.join(', ')}"`);
+    if (group) throw conflict('terms', { key: 'synonymTaken', params: { term, group: group.join(', ') } });
   }
 }

@@ -29,9 +29,9 @@ const MIN_PASSWORD = 10;
 
 function checkPassword(password: string | null | undefined): string {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD) {
-    throw badInput('password', `password must have at least ${MIN_PASSWORD} characters`);
+    throw badInput('password', { key: 'passwordTooShort', params: { min: MIN_PASSWORD } });
   }
-  if (password.length > 1000) throw badInput('password', 'password is longer than 1000 characters');
+  if (password.length > 1000) throw badInput('password', { key: 'tooLong', params: { field: 'password', max: 1000 } });
   return password;
 }
 
@@ -74,7 +74,7 @@ export class UsersService {
     if (roleChanged) {
       const role = requireOneOf('role', input.role!, ROLES);
       if (user.role === Role.ADMIN && user.id === admin.id) {
-        throw badInput('role', 'You cannot take the admin role away from yourself');
+        throw badInput('role', { key: 'ownAdminRole' });
       }
       user.role = role;
     }
@@ -88,7 +88,7 @@ export class UsersService {
 
   async delete(actor: Actor | null, id: string): Promise<boolean> {
     const admin = requireRole(actor, Role.ADMIN);
-    if (admin.id === id) throw badInput('id', 'You cannot delete yourself');
+    if (admin.id === id) throw badInput('id', { key: 'deleteSelf' });
     const result = await this.users.delete({ id });
     if (!result.affected) throw notFound('User');
     this.notify(id, null);
@@ -114,7 +114,7 @@ export class UsersService {
     const email = requireEmail('email', input.email);
     const role = requireOneOf('role', input.role, ROLES);
     const password = checkPassword(input.password);
-    if (await this.users.exists({ where: { email } })) throw conflict('email', 'A user with this email already exists');
+    if (await this.users.exists({ where: { email } })) throw conflict('email', { key: 'emailTaken' });
     const user = this.users.create({
       email,
       role,

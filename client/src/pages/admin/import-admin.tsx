@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, request } from '../../graphql/client';
 import { ImportReportMutation } from '../../graphql/operations';
+import { describeError } from '../../components/states';
 
 interface Row {
   name: string;
@@ -27,7 +28,7 @@ export function ImportAdmin() {
         const result = await request(ImportReportMutation, { filename: file.name, text: await file.text() });
         list[i] = { name: file.name, status: result.importReport.status as Row['status'], meeting: result.importReport.meeting };
       } catch (error) {
-        list[i] = { name: file.name, status: 'FAILED', message: error instanceof ApiError ? error.message : String(error) };
+        list[i] = { name: file.name, status: 'FAILED', message: error instanceof ApiError ? describeError(error, t) : String(error) };
       }
       setRows([...list]);
     }
