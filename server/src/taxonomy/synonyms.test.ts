@@ -44,6 +44,15 @@ describe('synonym groups', () => {
     expect(synonymQuery('bénévolat bénévoles jeunes')).toBe(`${synonymQuery('bénévolat')} & jeunes`);
   });
 
+  it('take a phrase whole, even where one of its words is in another group', () => {
+    const groups = [['kaart', 'carte'], ['sociale kaart', 'carte sociale', 'sociaal overzicht']];
+    for (const order of [groups, [...groups].reverse()]) {
+      const matcher = new SynonymMatcher(order);
+      expect(matcher.query('de sociale kaart van Gent')).toBe('((sociale & kaart) | (carte & sociale) | (sociaal & overzicht)) & de & van & gent');
+      expect(matcher.query('kaart')).toBe('(kaart | carte)');
+    }
+  });
+
   it('leave alone a query that names none, or that uses search operators', () => {
     expect(synonymQuery('zebraoefening')).toBeNull();
     expect(synonymQuery('')).toBeNull();

@@ -26,7 +26,10 @@ export class SynonymMatcher {
   private readonly groupQueries: string[];
 
   constructor(groups: readonly (readonly string[])[]) {
-    this.matcher = new TermMatcher(groups.map((terms, index) => ({ key: String(index), terms: [...terms] })));
+    // One pattern per term, the longest first, so that a phrase is taken out of a query before a
+    // word of it that another group holds: "sociale kaart" before "kaart".
+    const terms = groups.flatMap((group, index) => group.map((term) => ({ key: String(index), terms: [term], length: synonymTerm(term).length })));
+    this.matcher = new TermMatcher(terms.sort((a, b) => b.length - a.length));
     // Each term without accents, as the index holds words, and as written: snippets mark the
     // words of a text as written, so "bénévole" in a French passage is marked too.
     this.groupQueries = groups.map((terms) => {
@@ -45,6 +48,7 @@ export class SynonymMatcher {
     if (OPERATORS.test(query)) return null;
     const { keys, rest } = this.matcher.takeOut(query);
     if (!keys.length) return null;
-    return [...keys.map((key) => this.groupQueries[Number(key)]), ...(rest ? rest.split(' ') : [])].join(' & ');
+    const named = [...new Set(keys.map(Number))].sort((a, b) => a - b);
+    return [...named.map((group) => this.groupQueries[group]), ...(rest ? rest.split(' ') : [])].join(' & ');
   }
 }
