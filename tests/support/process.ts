@@ -13,16 +13,10 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/**
- * The server's Node flags, as `npm start` and the Dockerfile give them: a young generation of
- * 16 MB from the start, not 1 MB grown on demand (see the README's "Performance").
- */
-const SERVER_NODE_FLAGS = ['--min-semi-space-size=16'];
-
 /** Runs the real entry point (server/src/main.ts) in a child process and waits for it to be ready. */
 export async function spawnServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ServerProcess> {
   const started = Date.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
