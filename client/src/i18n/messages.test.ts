@@ -20,17 +20,18 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 describe('the Dutch and French texts', () => {
   const english = texts(en as unknown as Tree);
+  const translations = { nl: texts(nl as unknown as Tree), fr: texts(fr as unknown as Tree) };
 
-  it.each([['nl', nl], ['fr', fr]])('%s has every English text, with the same parameters', (_, messages) => {
-    const translated = texts(messages as unknown as Tree);
+  it.each(['nl', 'fr'] as const)('%s has every English text, with the same parameters', (language) => {
+    const translated = translations[language];
     expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
     for (const [path, text] of english) expect(placeholders(translated.get(path)!), path).toEqual(placeholders(text));
   });
 
   it('say every reason the server can give', () => {
     for (const key of Object.keys(ERROR_REASONS)) {
-      expect(texts(nl as unknown as Tree).has(`errors.${key}`), key).toBe(true);
-      expect(texts(fr as unknown as Tree).has(`errors.${key}`), key).toBe(true);
+      expect(translations.nl.has(`errors.${key}`), key).toBe(true);
+      expect(translations.fr.has(`errors.${key}`), key).toBe(true);
     }
   });
 });
