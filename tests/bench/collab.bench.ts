@@ -13,6 +13,7 @@ import { spawnServer } from '../support/process.js';
 import { postGraphQL, signIn } from '../support/graphql-http.js';
 import { appendParagraph } from '../support/collab-client.js';
 import { statField } from '../support/proc.js';
+import { pairedRatioInterval, percentile as pct } from '../support/quantiles.js';
 import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
@@ -38,10 +39,6 @@ interface Target {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
 
 function client(target: Target, name: string): { doc: Y.Doc; provider: WebsocketProvider; synced: Promise<number> } {
   const doc = new Y.Doc();
@@ -203,8 +200,9 @@ const short = (name: string) => name.split(' (')[0];
 
 /**
  * Pooled quantiles per server, and each server's ratio to the reference (the first target): over
- * all samples, and round by round (each round's servers ran one after the other, so a round's
- * ratio is the least disturbed by the machine's moods; their median and range are printed).
+ * all samples, with its 90% interval from drawing the rounds again (a p99 is decided by a round's
+ * few worst moments, so the interval says which ratios this run can tell apart), and round by
+ * round (each round's servers ran one after the other; their median and range are printed).
  */
 function report(label: string, rounds: Map<string, number[][]>, quantiles: number[]): void {
   console.log(`  ${label}`);
@@ -213,7 +211,8 @@ function report(label: string, rounds: Map<string, number[][]>, quantiles: numbe
   const ratio = (name: string, base: string) => {
     const ratios = quantiles.map((q) => {
       const perRound = rounds.get(name)!.map((samples, i) => pct(samples, q) / pct(rounds.get(base)![i], q));
-      return `p${q} ${(pct(all(name), q) / pct(all(base), q)).toFixed(2)}× (rounds: median ${median(perRound).toFixed(2)}×, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
+      const [low, high] = pairedRatioInterval(rounds.get(name)!, rounds.get(base)!, q);
+      return `p${q} ${(pct(all(name), q) / pct(all(base), q)).toFixed(2)}× (90% interval ${low.toFixed(2)}–${high.toFixed(2)}; rounds: median ${median(perRound).toFixed(2)}×, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
     });
     console.log(`    ratio ${short(name)} / ${short(base)}: ${ratios.join(', ')}`);
   };

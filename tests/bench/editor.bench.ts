@@ -2,13 +2,10 @@ import type { Page } from 'playwright-core';
 import { startTestServer } from '../support/server.js';
 import { launchBrowser, signIn, CHROMIUM } from '../support/browser.js';
 import { SYSTEM_ACTOR } from '../../server/src/auth/guard.js';
+import { percentile as pct } from '../support/quantiles.js';
 
 const KEYSTROKES = 200;
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** A report of 100 sections, imported like any other. */
 function hundredSections(): string {

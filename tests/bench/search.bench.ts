@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { CORPUS_DIR, corpusFiles } from '../support/corpus.js';
 import { prng } from './synthetic.js';
+import { percentile } from '../support/quantiles.js';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -58,11 +59,6 @@ export async function build(dataSource: DataSource, server: TestServer): Promise
   }
   await dataSource.query(`INSERT INTO search_word SELECT DISTINCT w FROM search_entry e, unnest(tsvector_to_array(to_tsvector('simple', f_unaccent(e.title || ' ' || e.body)))) w WHERE length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING`);
   await dataSource.query(`ANALYZE`);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function measure(label: string): Promise<void> {
