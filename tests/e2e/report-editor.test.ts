@@ -147,6 +147,8 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     await viewer.keyboard.type('Poging van een lezer');
     await viewer.waitForTimeout(500);
     expect(await text(lisa)).toBe(before);
+    // Typing into text that cannot be edited leaves the focus on the page itself, which shows no frame.
+    expect(await viewer.locator('main').evaluate((main) => main === document.activeElement && getComputedStyle(main).outlineStyle)).toBe('none');
     await screenshot(viewer, '24-editor-viewer');
   });
 });
