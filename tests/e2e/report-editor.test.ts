@@ -151,4 +151,27 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     expect(await viewer.locator('main').evaluate((main) => main === document.activeElement && getComputedStyle(main).outlineStyle)).toBe('none');
     await screenshot(viewer, '24-editor-viewer');
   });
+
+  it('keeps a named version, restores it for everyone, and lets the restore be undone', async () => {
+    await lisa.getByRole('button', { name: 'Geschiedenis' }).click();
+    await lisa.getByLabel('Naam van deze versie').fill('Voor de pauze');
+    await lisa.getByRole('button', { name: 'Versie bewaren' }).click();
+    const named = lisa.locator('.version-list li', { hasText: 'Voor de pauze' });
+    await named.waitFor();
+    await lisa.click('.ProseMirror');
+    await lisa.keyboard.press('Control+End');
+    await lisa.keyboard.type(' Na de pauze toegevoegd.');
+    // Restored only once the addition is stored (Omar has it), or the two would be concurrent edits.
+    await expect.poll(() => text(omar), { timeout: 5000 }).toContain('Na de pauze toegevoegd.');
+    await named.getByRole('button', { name: 'Terugzetten' }).click();
+    await expect.poll(() => text(omar), { timeout: 5000 }).not.toContain('Na de pauze toegevoegd.');
+    expect(await text(lisa)).not.toContain('Na de pauze toegevoegd.');
+    expect(await text(omar)).toContain('Check-in: iedereen');
+    await lisa.getByText('Versie teruggezet.').waitFor();
+    const kept = lisa.locator('.version-list li').first();
+    await expect.poll(() => kept.innerText()).toContain('automatisch');
+    await screenshot(lisa, '25-editor-history');
+    await kept.getByRole('button', { name: 'Terugzetten' }).click();
+    await expect.poll(() => text(omar), { timeout: 5000 }).toContain('Na de pauze toegevoegd.');
+  });
 });

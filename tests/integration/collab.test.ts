@@ -392,10 +392,17 @@ describe('history', () => {
     await eventually(() => bodyText(a.doc) === 'Eerste versie van het verslag', 3000, 'the editor to receive the restore');
     const logAfter = await storedUpdates(server, report.documentName);
     expect(logAfter).toBeGreaterThan(logBefore);
-    const list = await server.gql(`query ($id: ID!) { report(id: $id) { versions { name automatic } } }`, { id: report.id }, viewer);
-    expect(list.data.report.versions.some((v: any) => v.name === 'Voor de vergadering')).toBe(true);
-    // One automatic version was taken while people typed; the next waits ten minutes.
-    expect(list.data.report.versions.filter((v: any) => v.automatic)).toHaveLength(1);
+    const list = await server.gql(`query ($id: ID!) { report(id: $id) { versions { id name automatic text } } }`, { id: report.id }, viewer);
+    const versions: { id: string; name: string | null; automatic: boolean; text: string }[] = list.data.report.versions;
+    expect(versions.some((v) => v.name === 'Voor de vergadering')).toBe(true);
+    // One automatic version was taken while people typed (the next waits ten minutes), and one
+    // kept what the restore replaced, newest first.
+    expect(versions.filter((v) => v.automatic)).toHaveLength(2);
+    expect(versions[0]).toMatchObject({ automatic: true, name: null, text: 'Alles herschreven' });
+    // So the restore can be undone like any other.
+    const undone = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: versions[0].id }, editor);
+    expect(undone.errors).toBeUndefined();
+    await eventually(() => bodyText(a.doc) === 'Alles herschreven', 3000, 'the editor to receive the undone restore');
     const forbidden = await server.gql(`mutation ($id: ID!) { restoreReportVersion(versionId: $id) { id } }`, { id: named.data.createReportVersion.id }, viewer);
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

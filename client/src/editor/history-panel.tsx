@@ -21,6 +21,15 @@ export function HistoryPanel({ reportId, canWrite, onClose }: { reportId: string
   const restore = useMutation(RestoreReportVersionMutation);
   const [name, setName] = useState('');
   const [viewing, setViewing] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
+
+  async function restoreVersion(versionId: string) {
+    setRestored(false);
+    if (await restore.run({ versionId })) {
+      setRestored(true);
+      versions.refetch();
+    }
+  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -47,6 +56,7 @@ export function HistoryPanel({ reportId, canWrite, onClose }: { reportId: string
       )}
       {versions.loading && <Loading />}
       {(versions.error ?? create.error ?? restore.error) && <ErrorMessage error={(versions.error ?? create.error ?? restore.error)!} />}
+      {restored && <p className="notice" role="status">{t('editor.restored')}</p>}
       {list.length === 0 && !versions.loading && <p className="muted">{t('editor.noVersions')}</p>}
       <ol className="version-list">
         {list.map((version) => (
@@ -54,7 +64,7 @@ export function HistoryPanel({ reportId, canWrite, onClose }: { reportId: string
             <span><strong>{version.name ?? t('editor.automatic')}</strong> · {format(version.createdAt)}</span>
             <span className="version-list__actions">
               <button type="button" className="link-button" onClick={() => setViewing(viewing === version.id ? null : version.id)}>{t('editor.view')}</button>
-              {canWrite && <button type="button" className="link-button" onClick={async () => { if (await restore.run({ versionId: version.id })) versions.refetch(); }}>{t('editor.restore')}</button>}
+              {canWrite && <button type="button" className="link-button" onClick={() => void restoreVersion(version.id)}>{t('editor.restore')}</button>}
             </span>
           </li>
         ))}

@@ -18,13 +18,22 @@ export interface ReportVersionRow {
   createdBy: string | null;
 }
 
+/** What a version keeps of a report: its whole Yjs state, and its text to read and compare. */
+interface Snapshot {
+  state: Uint8Array;
+  text: string;
+}
+
+const snapshotOf = (doc: Y.Doc): Snapshot => ({ state: Y.encodeStateAsUpdate(doc), text: yDocToText(doc) });
+
 /** Automatic versions are taken at most this often while people edit. */
 export const AUTO_VERSION_EVERY_MS = 10 * 60_000;
 
 /**
  * History of a report: automatic versions while people edit, named ones on demand. Restoring is a
  * new change on top of the current document (the body replaced inside one transaction), never an
- * overwrite of the log, so it is undoable and every editor receives it as an edit.
+ * overwrite of the log, so every editor receives it as an edit; the body it replaced is kept as an
+ * automatic version, so a restore can itself be undone from the history.
  */
 export class VersionsService {
   /** When each document in memory last got an automatic version, so most checks need no query. */
@@ -61,7 +70,7 @@ export class VersionsService {
     const label = optionalText('name', name, 200);
     const doc = await this.current(documentName);
     try {
-      return await this.insert(documentName, doc, label, label === null, editor.id);
+      return await this.insert(documentName, snapshotOf(doc), label, label === null, editor.id);
     } finally {
       doc.destroy();
     }
@@ -79,7 +88,7 @@ export class VersionsService {
       );
       last = latest ? new Date(latest.created_at).getTime() : undefined;
     }
-    if (!recent(last)) last = (await this.insert(documentName, doc, null, true, null)).createdAt.getTime();
+    if (!recent(last)) last = (await this.insert(documentName, snapshotOf(doc), null, true, null)).createdAt.getTime();
     this.lastAutomatic.set(documentName, last);
   }
 
@@ -89,7 +98,7 @@ export class VersionsService {
   }
 
   async restore(actor: Actor | null, versionId: string): Promise<ReportVersionRow> {
-    requireRole(actor, Role.EDITOR);
+    const editor = requireRole(actor, Role.EDITOR);
     const [row]: { document_name: string; state: Buffer }[] = await this.dataSource.query(
       `SELECT document_name, state FROM report_version WHERE id = $1`,
       [versionId],
@@ -97,7 +106,10 @@ export class VersionsService {
     if (!row) throw notFound('Version');
     const version = new Y.Doc();
     Y.applyUpdate(version, row.state);
+    // The report exactly as the restore found it: the change is computed on this copy, at once.
+    let replaced = null as Snapshot | null;
     const restored = await this.collab.change(row.document_name, (doc) => {
+      replaced = snapshotOf(doc);
       const target = doc.getXmlFragment(REPORT_FRAGMENT);
       const source = version.getXmlFragment(REPORT_FRAGMENT);
       doc.transact(() => {
@@ -106,7 +118,8 @@ export class VersionsService {
       });
     });
     version.destroy();
-    if (!restored) throw notFound('Report');
+    if (!restored || !replaced) throw notFound('Report');
+    await this.insert(row.document_name, replaced, null, true, editor.id);
     return this.get(actor, versionId);
   }
 
@@ -123,11 +136,11 @@ export class VersionsService {
     return stored.doc;
   }
 
-  private async insert(documentName: string, doc: Y.Doc, name: string | null, automatic: boolean, userId: string | null): Promise<ReportVersionRow> {
+  private async insert(documentName: string, { state, text }: Snapshot, name: string | null, automatic: boolean, userId: string | null): Promise<ReportVersionRow> {
     const [row] = await this.dataSource.query(
       `INSERT INTO report_version (document_name, name, automatic, state, text, created_by) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, document_name, name, automatic, text, created_at, created_by`,
-      [documentName, name, automatic, Buffer.from(Y.encodeStateAsUpdate(doc)), yDocToText(doc), userId],
+      [documentName, name, automatic, Buffer.from(state), text, userId],
     );
     return toRow(row);
   }
