@@ -127,6 +127,8 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     await screenshot(lisa, '23-editor-practice-dialog');
     await lisa.click('[role=dialog] button[type=submit]');
     await lisa.waitForSelector('.ProseMirror mark.practice-mark');
+    const saved = lisa.locator('.notice', { hasText: 'Bewaard als goede praktijk' });
+    await saved.waitFor();
     await expect.poll(async () => {
       const result = await server.gql(`{ search(query: "samen koken vertrouwen") { hits { kind title } } }`, {}, admin);
       return result.data.search.hits.some((hit: any) => hit.kind === 'PRACTICE' && /Samen koken/.test(hit.title));
@@ -135,6 +137,8 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     const practice = practices.data.practices.edges.find((e: any) => /Samen koken/.test(e.node.title)).node;
     expect(practice.meeting.id).toBe(meetingId);
     expect(JSON.parse(practice.anchorJson)).toHaveProperty('from');
+    // The confirmation goes after a few seconds rather than staying above the text for good.
+    await saved.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('lets a viewer read but not type', async () => {

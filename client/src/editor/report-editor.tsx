@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { BubbleMenu } from '@tiptap/react/menus';
 import StarterKit from '@tiptap/starter-kit';
@@ -23,11 +23,21 @@ interface Props {
   organizations: { id: string; name: string }[];
 }
 
+/** How long a confirmation stays above the text. */
+const NOTICE_MS = 6000;
+
 /** The live editor: TipTap on the report's Yjs document, with carets, graph links and practices. */
 export function ReportEditor({ doc, provider, user, canWrite, meetingId, themes, organizations }: Props) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // A confirmation belongs to the moment it answers: left above the text, it would still speak of
+  // a practice saved long ago while the group writes on.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = window.setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
   const editor = useEditor({
     editable: canWrite,
     immediatelyRender: false,
