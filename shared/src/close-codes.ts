@@ -11,7 +11,10 @@ export const CollabCloseCode = {
   NOT_FOUND: 4404,
   /** A frame that is not a valid y-websocket message, or a change that Yjs cannot apply. */
   MALFORMED: 4400,
-  /** The user's role changed while connected: reconnect to get the new rights. */
+  /**
+   * The user's right to write came or went while connected. A role change ends the user's
+   * sign-in: sign in again to go on with the new rights.
+   */
   ROLE_CHANGED: 4409,
   /** A frame larger than the configured maximum message size. */
   MESSAGE_TOO_BIG: 1009,

@@ -178,4 +178,16 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     await kept.getByRole('button', { name: 'Terugzetten' }).click();
     await expect.poll(() => text(omar), { timeout: 5000 }).toContain('Na de pauze toegevoegd.');
   });
+
+  it('stops an editor whose role a coordinator takes away, and says why', async () => {
+    const jan = await person('jan@atelier.test', 'EDITOR', 'Jan');
+    expect(await jan.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');
+    const users = await server.gql(`{ users { id email } }`, {}, admin);
+    const id = users.data.users.find((user: { email: string }) => user.email === 'jan@atelier.test').id;
+    await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id }, admin);
+    await jan.getByRole('alert').filter({ hasText: 'Een coördinator heeft je rol gewijzigd' }).waitFor({ timeout: 5000 });
+    expect(await jan.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+    expect(await jan.locator('.sync-status').innerText()).toBe('Niet verbonden');
+    await screenshot(jan, '26-editor-role-changed');
+  });
 });

@@ -238,27 +238,40 @@ describe('live co-editing', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('turns a demoted editor into a viewer on the open socket within a second', async () => {
+  it('closes a demoted editor\'s socket within a second; signed in again, it reads and cannot write', async () => {
     const user = await createUser(server, admin, 'EDITOR');
+    const promoted = await createUser(server, admin, 'EDITOR');
     const { documentName } = await newReport();
     const demoted = client(documentName, user.token);
     const other = client(documentName, editor);
-    await Promise.all([demoted.synced, other.synced]);
+    const stillWriting = client(documentName, promoted.token);
+    await Promise.all([demoted.synced, other.synced, stillWriting.synced]);
+    let promotedClosed = false;
+    void stillWriting.closed.then(() => (promotedClosed = true));
     appendParagraph(demoted.doc, 'Nog als redacteur geschreven');
     await eventually(() => bodyText(other.doc).includes('Nog als redacteur'), 5000, 'the editor to be heard');
     const started = Date.now();
     const updated = await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id: user.id }, admin);
     expect(updated.data.updateUser.role).toBe('VIEWER');
+    // Closed, not left typing into an editor whose every change would be dropped.
+    expect((await demoted.closed).code).toBe(CollabCloseCode.ROLE_CHANGED);
     expect(Date.now() - started).toBeLessThan(1000);
+    // A role change that leaves the right to write closes nothing.
+    await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: ADMIN }) { role } }`, { id: promoted.id }, admin);
     const before = await storedUpdates(server, documentName);
     appendParagraph(demoted.doc, 'Na de degradatie geschreven');
     appendParagraph(other.doc, 'De redactie schrijft verder');
-    // Still connected, still receiving: a viewer sees everything.
-    await eventually(() => bodyText(demoted.doc).includes('De redactie schrijft verder'), 5000, 'the viewer to keep receiving');
+    // The role change ended the user's sign-in: signed in again, a viewer sees everything.
+    const reader = client(documentName, await server.login(user.email, user.password));
+    await eventually(() => bodyText(reader.doc).includes('De redactie schrijft verder'), 5000, 'the viewer to receive');
+    appendParagraph(reader.doc, 'Als lezer geschreven');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(bodyText(other.doc)).not.toContain('Na de degradatie');
-    expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain('Na de degradatie');
+    for (const text of ['Na de degradatie', 'Als lezer']) {
+      expect(bodyText(other.doc)).not.toContain(text);
+      expect(bodyText(server.app.services.collab.loadedDocument(documentName)!)).not.toContain(text);
+    }
     expect(await storedUpdates(server, documentName)).toBe(before + 1);
+    expect(promotedClosed).toBe(false);
   });
 });
 

@@ -81,7 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** Creates a user with the given role through the API; its id and a signed-in token. */
-export async function createUser(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<{ id: string; token: string }> {
+export async function createUser(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<{ id: string; token: string; email: string; password: string }> {
   const email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@atelier.test`;
   const password = 'a long enough password';
   const created = await server.gql<{ createUser: { id: string } }>(
@@ -90,7 +90,7 @@ export async function createUser(server: TestServer, adminToken: string, role: '
     adminToken,
   );
   if (!created.data) throw new Error(JSON.stringify(created.errors));
-  return { id: created.data.createUser.id, token: await server.login(email, password) };
+  return { id: created.data.createUser.id, token: await server.login(email, password), email, password };
 }
 
 /** Creates a user with the given role through the API and returns its token. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CollabCloseCode } from '@atelier/shared';
 import { useQuery } from '../graphql/use-query';
 import { ReportEditorQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
@@ -51,7 +52,7 @@ function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeet
         </div>
       </header>
       {me.role === 'VIEWER' && <p className="notice" role="status">{t('editor.readOnly')}</p>}
-      {closedForGood !== null && <p className="state state--error" role="alert">{t('editor.closed', { code: closedForGood })}</p>}
+      {closedForGood !== null && <p className="state state--error" role="alert">{closedForGood === CollabCloseCode.ROLE_CHANGED ? t('editor.roleChanged') : t('editor.closed', { code: closedForGood })}</p>}
       <div className={`report-page__body${history ? ' with-history' : ''}`}>
         <div className="report-page__main">
           <ReportEditor doc={doc} provider={provider} user={{ name: user.name, color: colorFor(user.email) }} canWrite={canWrite}

@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { session } from '../graphql/client';
 
-export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'offline';
+export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'closed';
 
 const COLORS = ['#1d4ed8', '#b45309', '#047857', '#be123c', '#7c3aed', '#0e7490', '#a16207', '#4d7c0f'];
 
@@ -43,6 +43,8 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     let timer: number | undefined;
     const evaluate = () => {
       window.clearTimeout(timer);
+      // Refused for good: nothing typed here would be kept, so not "offline".
+      if (closedForGoodRef.current !== null) return setStatus('closed');
       if (!provider.wsconnected) return setStatus(navigator.onLine && provider.shouldConnect ? 'connecting' : 'offline');
       if (!provider.synced) return setStatus('connecting');
       const buffered = provider.ws?.bufferedAmount ?? 0;
@@ -60,8 +62,9 @@ export function useCollaboration(documentName: string, user: { name: string; ema
       }
     };
     const onClose = (event: CloseEvent | null) => {
-      // Auth failures will not heal by reconnecting: stop and say so.
-      if (event && event.code >= 4400 && event.code < 4500 && event.code !== 4409) {
+      // Refusals will not heal by reconnecting: stop and say so. A changed role among them, as it
+      // ends the sign-in.
+      if (event && event.code >= 4400 && event.code < 4500) {
         closedForGoodRef.current = event.code;
         setClosedForGood(event.code);
         provider.shouldConnect = false;

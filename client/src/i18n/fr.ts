@@ -31,8 +31,8 @@ export const fr: Messages = {
   graph: { title: 'Réseau de connaissances', depth: 'Distance', hint: 'Cliquez sur un nœud pour parcourir le réseau. Double-cliquez pour l’ouvrir.', start: 'Point de départ', truncated: 'Seuls les {{count}} éléments les plus proches sont affichés.', open: 'Ouvrir' },
   report: { title: 'Rapport', loading: 'Ouverture du rapport…' },
   editor: {
-    status: { connecting: 'Connexion…', saving: 'Enregistrement…', saved: 'Toutes les modifications sont enregistrées', offline: 'Hors ligne — les modifications restent sur cet appareil' },
-    here: 'Dans ce rapport maintenant', readOnly: 'Vous pouvez lire ce rapport ; votre rôle ne permet pas de le modifier.', closed: 'La connexion a été refusée ({{code}}). Reconnectez-vous pour continuer.',
+    status: { connecting: 'Connexion…', saving: 'Enregistrement…', saved: 'Toutes les modifications sont enregistrées', offline: 'Hors ligne — les modifications restent sur cet appareil', closed: 'Non connecté' },
+    here: 'Dans ce rapport maintenant', readOnly: 'Vous pouvez lire ce rapport ; votre rôle ne permet pas de le modifier.', closed: 'La connexion a été refusée ({{code}}). Reconnectez-vous pour continuer.', roleChanged: 'Un coordinateur a modifié votre rôle, ce qui a mis fin à votre session. Reconnectez-vous pour continuer avec vos nouveaux droits.',
     toolbar: 'Mise en forme', heading: 'Titre', paragraph: 'Texte', bold: 'Gras', italic: 'Italique', bulletList: 'Liste à puces', orderedList: 'Liste numérotée', table: 'Tableau', undo: 'Annuler', redo: 'Rétablir',
     linkHint: 'Tapez [[ pour lier une méthode, un thème ou une pratique, @ pour une personne ou un centre.', noMatch: 'Aucune correspondance', suggestions: 'Méthodes citées dans le texte', linkIt: 'Lier',
     savePractice: 'Enregistrer comme bonne pratique', practiceTitle: 'Titre', practiceThemes: 'Thèmes', practiceCentres: 'Centres', practiceSaved: 'Enregistrée comme bonne pratique.', cancel: 'Annuler', save: 'Enregistrer',

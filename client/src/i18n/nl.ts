@@ -31,8 +31,8 @@ export const nl: Messages = {
   graph: { title: 'Kennisnetwerk', depth: 'Stappen ver', hint: 'Klik op een knoop om verder te wandelen. Dubbelklik om hem te openen.', start: 'Vertrekpunt', truncated: 'Enkel de {{count}} dichtstbijzijnde elementen worden getoond.', open: 'Openen' },
   report: { title: 'Verslag', loading: 'Verslag wordt geopend…' },
   editor: {
-    status: { connecting: 'Verbinden…', saving: 'Bewaren…', saved: 'Alle wijzigingen bewaard', offline: 'Offline — wijzigingen blijven op dit toestel bewaard' },
-    here: 'Nu in dit verslag', readOnly: 'Je kan dit verslag lezen; je rol laat niet toe het te bewerken.', closed: 'De verbinding werd geweigerd ({{code}}). Meld je opnieuw aan om verder te schrijven.',
+    status: { connecting: 'Verbinden…', saving: 'Bewaren…', saved: 'Alle wijzigingen bewaard', offline: 'Offline — wijzigingen blijven op dit toestel bewaard', closed: 'Niet verbonden' },
+    here: 'Nu in dit verslag', readOnly: 'Je kan dit verslag lezen; je rol laat niet toe het te bewerken.', closed: 'De verbinding werd geweigerd ({{code}}). Meld je opnieuw aan om verder te schrijven.', roleChanged: 'Een coördinator heeft je rol gewijzigd, waardoor je afgemeld bent. Meld je opnieuw aan om verder te gaan met je nieuwe rechten.',
     toolbar: 'Opmaak', heading: 'Titel', paragraph: 'Tekst', bold: 'Vet', italic: 'Cursief', bulletList: 'Opsomming', orderedList: 'Genummerde lijst', table: 'Tabel', undo: 'Ongedaan maken', redo: 'Opnieuw',
     linkHint: 'Typ [[ om een methode, thema of praktijk te koppelen, @ voor een persoon of centrum.', noMatch: 'Geen overeenkomst', suggestions: 'Methodes genoemd in de tekst', linkIt: 'Koppelen',
     savePractice: 'Bewaren als goede praktijk', practiceTitle: 'Titel', practiceThemes: "Thema's", practiceCentres: 'Centra', practiceSaved: 'Bewaard als goede praktijk.', cancel: 'Annuleren', save: 'Bewaren',

@@ -386,11 +386,22 @@ export class CollabServer {
     this.options.fanout?.publish({ kind: 'rights', documentName: '', payload: Buffer.from(JSON.stringify({ userId, role })) });
   }
 
+  /**
+   * A removed user's sockets close. One whose right to write came or went takes the new role at
+   * once (a frame still on its way is judged by it), and its socket closes with ROLE_CHANGED: the
+   * client reconnects by itself and learns the new role, where an editor demoted in place would
+   * go on typing into an editor that shows "saved" while every change is dropped.
+   */
   private applyRights(userId: string, role: Role | null): void {
     for (const connection of this.connections) {
       if (connection.user.id !== userId) continue;
-      if (role === null) connection.ws.close(CollabCloseCode.FORBIDDEN, 'Your account was removed');
-      else connection.user = { ...connection.user, role };
+      if (role === null) {
+        connection.ws.close(CollabCloseCode.FORBIDDEN, 'Your account was removed');
+        continue;
+      }
+      const couldWrite = connection.user.role !== Role.VIEWER;
+      connection.user = { ...connection.user, role };
+      if (couldWrite !== (role !== Role.VIEWER)) connection.ws.close(CollabCloseCode.ROLE_CHANGED, 'Your role changed; reconnect');
     }
   }
 
