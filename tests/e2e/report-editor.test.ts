@@ -179,6 +179,20 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     await expect.poll(() => text(omar), { timeout: 5000 }).toContain('Na de pauze toegevoegd.');
   });
 
+  it('saves the meeting\'s details beside the text without reloading the editor', async () => {
+    await omar.locator('.ProseMirror').evaluate((element) => ((element as HTMLElement & { marked?: boolean }).marked = true));
+    await omar.getByLabel('Plaats').fill('Gent');
+    await omar.getByLabel('Aanwezig').fill('Lisa Peeters (OCMW Gent)\nOmar Haddad (CPAS Liège)');
+    await omar.getByRole('button', { name: 'Gegevens bewaren' }).click();
+    await omar.getByRole('status').filter({ hasText: /^Bewaard\.$/ }).waitFor();
+    await expect.poll(() => omar.locator('.report-page__header').innerText()).toContain('Gent');
+    // The same editor, still connected: the details were saved beside it, not by starting it again.
+    expect(await omar.locator('.ProseMirror').evaluate((element) => (element as HTMLElement & { marked?: boolean }).marked)).toBe(true);
+    const meeting = await server.gql(`query ($id: ID!) { meeting(id: $id) { location attendances { person { name } } } }`, { id: meetingId }, admin);
+    expect(meeting.data.meeting.location).toBe('Gent');
+    expect(meeting.data.meeting.attendances.map((a: { person: { name: string } }) => a.person.name).sort()).toEqual(['Lisa Peeters', 'Omar Haddad']);
+  });
+
   it('stops an editor whose role a coordinator takes away, and says why', async () => {
     const jan = await person('jan@atelier.test', 'EDITOR', 'Jan');
     expect(await jan.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');

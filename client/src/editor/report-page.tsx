@@ -15,10 +15,12 @@ import type { ReportEditorQuery as ReportEditorData } from '../graphql/generated
 /** /reports/:id — the report of a meeting, written together live. */
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const { data, error, loading, refetch } = useQuery(ReportEditorQuery, { id });
-  if (loading) return <Loading />;
+  const { data, error, refetch } = useQuery(ReportEditorQuery, { id });
   if (error) return <ErrorMessage error={error} retry={refetch} />;
-  return <LiveReport data={data!} onMeetingChanged={refetch} />;
+  if (!data) return <Loading />;
+  // Read again after the meeting's details change, the page stays: the editor and its connection
+  // are not started again, and the details' confirmation stays in view.
+  return <LiveReport data={data} onMeetingChanged={refetch} />;
 }
 
 function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeetingChanged(): void }) {
@@ -60,7 +62,7 @@ function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeet
         </div>
         <div className="report-page__side">
           {history ? <HistoryPanel reportId={report.id} canWrite={canWrite} onClose={() => setHistory(false)} /> : (
-            <MeetingHeader key={report.meeting.id + report.meeting.attendances.length} meeting={report.meeting} canWrite={canWrite} onSaved={onMeetingChanged} />
+            <MeetingHeader key={report.meeting.id} meeting={report.meeting} canWrite={canWrite} onSaved={onMeetingChanged} />
           )}
         </div>
       </div>
