@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CollabCloseCode } from '@atelier/shared';
 import { useQuery } from '../graphql/use-query';
 import { ReportEditorQuery } from '../graphql/operations';
 import { ErrorMessage, Loading } from '../components/states';
@@ -9,6 +8,7 @@ import { formatDate } from '../i18n';
 import { colorFor, useCollaboration } from './use-collaboration';
 import { ReportEditor } from './report-editor';
 import { HistoryPanel } from './history-panel';
+import { refusalMessage } from './refusal';
 import { MeetingHeader } from './meeting-header';
 import type { ReportEditorQuery as ReportEditorData } from '../graphql/generated/graphql';
 
@@ -54,7 +54,7 @@ function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeet
         </div>
       </header>
       {me.role === 'VIEWER' && <p className="notice" role="status">{t('editor.readOnly')}</p>}
-      {closedForGood !== null && <p className="state state--error" role="alert">{closedForGood === CollabCloseCode.ROLE_CHANGED ? t('editor.roleChanged') : t('editor.closed', { code: closedForGood })}</p>}
+      {closedForGood !== null && <p className="state state--error" role="alert">{refusalMessage(closedForGood, i18n)}</p>}
       <div className={`report-page__body${history ? ' with-history' : ''}`}>
         <div className="report-page__main">
           <ReportEditor doc={doc} provider={provider} user={{ name: user.name, color: colorFor(user.email) }} canWrite={canWrite}

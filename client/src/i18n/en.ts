@@ -33,7 +33,7 @@ export const en = {
   report: { title: 'Report', loading: 'Opening the report…' },
   editor: {
     status: { connecting: 'Connecting…', saving: 'Saving…', saved: 'All changes saved', offline: 'Offline — changes are kept on this device', closed: 'Not connected' },
-    here: 'In this report now', readOnly: 'You can read this report; your role does not allow editing it.', closed: 'The connection was refused ({{code}}). Sign in again to keep editing.', roleChanged: 'A coordinator changed your role, which ended your sign-in. Sign in again to go on with your new rights.',
+    here: 'In this report now', readOnly: 'You can read this report; your role does not allow editing it.', closed: 'The connection was refused ({{code}}). Sign in again to keep editing.', refused: { UNAUTHENTICATED: 'Your sign-in has expired. Sign in again to go on writing.', FORBIDDEN: 'You no longer have access to this report.', NOT_FOUND: 'This report no longer exists.', MALFORMED: 'The server could not read a change from this browser. Reload the page to go on.', ROLE_CHANGED: 'A coordinator changed your role, which ended your sign-in. Sign in again to go on with your new rights.' },
     toolbar: 'Formatting', heading: 'Heading', paragraph: 'Text', bold: 'Bold', italic: 'Italic', bulletList: 'Bullet list', orderedList: 'Numbered list', table: 'Table', undo: 'Undo', redo: 'Redo',
     linkHint: 'Type [[ to link a method, theme or practice, @ for a person or centre.', noMatch: 'Nothing matches', suggestions: 'Methods named in the text', linkIt: 'Link',
     savePractice: 'Save as good practice', practiceTitle: 'Title', practiceThemes: 'Themes', practiceCentres: 'Centres', practiceSaved: 'Saved as a good practice.', cancel: 'Cancel', save: 'Save',
