@@ -395,6 +395,9 @@ describe('history', () => {
     const named = await server.gql(`mutation ($id: ID!) { createReportVersion(reportId: $id, name: "Voor de vergadering") { id name automatic text } }`, { id: report.id }, editor);
     expect(named.errors).toBeUndefined();
     expect(named.data.createReportVersion).toMatchObject({ name: 'Voor de vergadering', automatic: false, text: 'Eerste versie van het verslag' });
+    // Saved by a person without a name: still not one of the automatic ones.
+    const unnamed = await server.gql(`mutation ($id: ID!) { createReportVersion(reportId: $id) { name automatic } }`, { id: report.id }, editor);
+    expect(unnamed.data.createReportVersion).toEqual({ name: null, automatic: false });
     a.doc.getXmlFragment('default').delete(0, 1);
     appendParagraph(a.doc, 'Alles herschreven');
     // The restore must come after the rewrite reached the server, or the two are concurrent edits.

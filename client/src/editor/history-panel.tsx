@@ -61,7 +61,7 @@ export function HistoryPanel({ reportId, canWrite, onClose }: { reportId: string
       <ol className="version-list">
         {list.map((version) => (
           <li key={version.id}>
-            <span><strong>{version.name ?? t('editor.automatic')}</strong> · {format(version.createdAt)}</span>
+            <span><strong>{version.name ?? t(version.automatic ? 'editor.automatic' : 'editor.unnamed')}</strong> · {format(version.createdAt)}</span>
             <span className="version-list__actions">
               <button type="button" className="link-button" onClick={() => setViewing(viewing === version.id ? null : version.id)}>{t('editor.view')}</button>
               {canWrite && <button type="button" className="link-button" onClick={() => void restoreVersion(version.id)}>{t('editor.restore')}</button>}

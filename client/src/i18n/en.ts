@@ -37,7 +37,7 @@ export const en = {
     toolbar: 'Formatting', heading: 'Heading', paragraph: 'Text', bold: 'Bold', italic: 'Italic', bulletList: 'Bullet list', orderedList: 'Numbered list', table: 'Table', undo: 'Undo', redo: 'Redo',
     linkHint: 'Type [[ to link a method, theme or practice, @ for a person or centre.', noMatch: 'Nothing matches', suggestions: 'Methods named in the text', linkIt: 'Link',
     savePractice: 'Save as good practice', practiceTitle: 'Title', practiceThemes: 'Themes', practiceCentres: 'Centres', practiceSaved: 'Saved as a good practice.', cancel: 'Cancel', save: 'Save',
-    history: 'History', versionName: 'Name of this version', saveVersion: 'Save version', automatic: 'automatic', restore: 'Restore', view: 'View', close: 'Close', noVersions: 'No versions yet.', restored: 'Version restored. The text it replaced is kept as the first version in this list, should you want it back.',
+    history: 'History', versionName: 'Name of this version', saveVersion: 'Save version', automatic: 'automatic', unnamed: 'saved by hand', restore: 'Restore', view: 'View', close: 'Close', noVersions: 'No versions yet.', restored: 'Version restored. The text it replaced is kept as the first version in this list, should you want it back.',
     diffAdded: 'added since', diffRemoved: 'removed since', header: 'Meeting details', date: 'Date', location: 'Place', present: 'Present', excused: 'Excused',
     attendeesHint: 'One per line: Name (Centre)', saveHeader: 'Save details',
   },

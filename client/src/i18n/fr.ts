@@ -36,7 +36,7 @@ export const fr: Messages = {
     toolbar: 'Mise en forme', heading: 'Titre', paragraph: 'Texte', bold: 'Gras', italic: 'Italique', bulletList: 'Liste à puces', orderedList: 'Liste numérotée', table: 'Tableau', undo: 'Annuler', redo: 'Rétablir',
     linkHint: 'Tapez [[ pour lier une méthode, un thème ou une pratique, @ pour une personne ou un centre.', noMatch: 'Aucune correspondance', suggestions: 'Méthodes citées dans le texte', linkIt: 'Lier',
     savePractice: 'Enregistrer comme bonne pratique', practiceTitle: 'Titre', practiceThemes: 'Thèmes', practiceCentres: 'Centres', practiceSaved: 'Enregistrée comme bonne pratique.', cancel: 'Annuler', save: 'Enregistrer',
-    history: 'Historique', versionName: 'Nom de cette version', saveVersion: 'Enregistrer la version', automatic: 'automatique', restore: 'Restaurer', view: 'Voir', close: 'Fermer', noVersions: 'Pas encore de versions.', restored: 'Version restaurée. Le texte qu’elle a remplacé est gardé comme première version de cette liste, si vous voulez le retrouver.',
+    history: 'Historique', versionName: 'Nom de cette version', saveVersion: 'Enregistrer la version', automatic: 'automatique', unnamed: 'enregistrée à la main', restore: 'Restaurer', view: 'Voir', close: 'Fermer', noVersions: 'Pas encore de versions.', restored: 'Version restaurée. Le texte qu’elle a remplacé est gardé comme première version de cette liste, si vous voulez le retrouver.',
     diffAdded: 'ajouté depuis', diffRemoved: 'supprimé depuis', header: 'Détails de la rencontre', date: 'Date', location: 'Lieu', present: 'Présents', excused: 'Excusés',
     attendeesHint: 'Un par ligne : Nom (Centre)', saveHeader: 'Enregistrer les détails',
   },

@@ -36,7 +36,7 @@ export const nl: Messages = {
     toolbar: 'Opmaak', heading: 'Titel', paragraph: 'Tekst', bold: 'Vet', italic: 'Cursief', bulletList: 'Opsomming', orderedList: 'Genummerde lijst', table: 'Tabel', undo: 'Ongedaan maken', redo: 'Opnieuw',
     linkHint: 'Typ [[ om een methode, thema of praktijk te koppelen, @ voor een persoon of centrum.', noMatch: 'Geen overeenkomst', suggestions: 'Methodes genoemd in de tekst', linkIt: 'Koppelen',
     savePractice: 'Bewaren als goede praktijk', practiceTitle: 'Titel', practiceThemes: "Thema's", practiceCentres: 'Centra', practiceSaved: 'Bewaard als goede praktijk.', cancel: 'Annuleren', save: 'Bewaren',
-    history: 'Geschiedenis', versionName: 'Naam van deze versie', saveVersion: 'Versie bewaren', automatic: 'automatisch', restore: 'Terugzetten', view: 'Bekijken', close: 'Sluiten', noVersions: 'Nog geen versies.', restored: 'Versie teruggezet. De tekst die ze verving, staat als eerste versie in deze lijst, mocht je hem terug willen.',
+    history: 'Geschiedenis', versionName: 'Naam van deze versie', saveVersion: 'Versie bewaren', automatic: 'automatisch', unnamed: 'met de hand bewaard', restore: 'Terugzetten', view: 'Bekijken', close: 'Sluiten', noVersions: 'Nog geen versies.', restored: 'Versie teruggezet. De tekst die ze verving, staat als eerste versie in deze lijst, mocht je hem terug willen.',
     diffAdded: 'toegevoegd sinds', diffRemoved: 'verwijderd sinds', header: 'Gegevens van de bijeenkomst', date: 'Datum', location: 'Plaats', present: 'Aanwezig', excused: 'Verontschuldigd',
     attendeesHint: 'Eén per regel: Naam (Centrum)', saveHeader: 'Gegevens bewaren',
   },

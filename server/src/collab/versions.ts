@@ -70,7 +70,8 @@ export class VersionsService {
     const label = optionalText('name', name, 200);
     const doc = await this.current(documentName);
     try {
-      return await this.insert(documentName, snapshotOf(doc), label, label === null, editor.id);
+      // Saved by a person, so never listed as automatic, named or not.
+      return await this.insert(documentName, snapshotOf(doc), label, false, editor.id);
     } finally {
       doc.destroy();
     }
