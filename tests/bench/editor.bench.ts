@@ -6,7 +6,6 @@ import { percentile as pct } from '../support/quantiles.js';
 
 const KEYSTROKES = 200;
 
-
 /** A report of 100 sections, imported like any other. */
 function hundredSections(): string {
   const lines = ['Verslag bijeenkomst OCMW\'s – Rapport rencontre des CPAS', 'AMIF 12 maart 2025 – 12 mars 2025', '', 'Aanwezigen: Lisa Peeters (OCMW Gent), Omar Haddad (CPAS Liège)', ''];

@@ -80,7 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
-/** Creates a user with the given role through the API; its id and a signed-in token. */
+/** Creates a user with the given role through the API; its id, a signed-in token, and its email and password to sign in again. */
 export async function createUser(server: TestServer, adminToken: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER'): Promise<{ id: string; token: string; email: string; password: string }> {
   const email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@atelier.test`;
   const password = 'a long enough password';

@@ -389,8 +389,9 @@ export class CollabServer {
   /**
    * A removed user's sockets close. One whose right to write came or went takes the new role at
    * once (a frame still on its way is judged by it), and its socket closes with ROLE_CHANGED: the
-   * client reconnects by itself and learns the new role, where an editor demoted in place would
-   * go on typing into an editor that shows "saved" while every change is dropped.
+   * role change ended the user's sign-in, so the client is told to sign in again, where an editor
+   * demoted in place would go on typing into an editor that shows "saved" while every change is
+   * dropped.
    */
   private applyRights(userId: string, role: Role | null): void {
     for (const connection of this.connections) {
@@ -401,7 +402,7 @@ export class CollabServer {
       }
       const couldWrite = connection.user.role !== Role.VIEWER;
       connection.user = { ...connection.user, role };
-      if (couldWrite !== (role !== Role.VIEWER)) connection.ws.close(CollabCloseCode.ROLE_CHANGED, 'Your role changed; reconnect');
+      if (couldWrite !== (role !== Role.VIEWER)) connection.ws.close(CollabCloseCode.ROLE_CHANGED, 'Your role changed; sign in again');
     }
   }
 
