@@ -18,7 +18,8 @@ import { createTestDatabase } from '../../server/src/test-support/db.js';
 import { CollabDocument } from '../../server/src/collab/collab-document.js';
 import { snapshotEncoder } from '../../server/src/collab/snapshot-encoder.js';
 import { encodeStoredState } from '../../server/src/reports/report-state.js';
-import { REPORT_FRAGMENT, writeBlocks } from '../../server/src/reports/report-content.js';
+import { REPORT_FRAGMENT } from '@atelier/shared';
+import { writeBlocks } from '../../server/src/reports/report-content.js';
 import { encodeSyncStep1, MESSAGE_SYNC } from '../../server/src/collab/protocol.js';
 
 const POSTGRES = process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';

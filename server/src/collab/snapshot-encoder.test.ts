@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { SnapshotEncoder } from './snapshot-encoder.js';
 import { stateToDoc, type StoredReportState } from '../reports/report-state.js';
-import { REPORT_FRAGMENT, textBlocks, writeBlocks } from '../reports/report-content.js';
+import { REPORT_FRAGMENT, textBlocks } from '@atelier/shared';
+import { writeBlocks } from '../reports/report-content.js';
 
 /** A report of `paragraphs` lines as a snapshot, and `edits` updates made on top of it, as the log holds them. */
 function storedState(paragraphs: number, edits: number): StoredReportState {

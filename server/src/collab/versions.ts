@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import type { DataSource } from 'typeorm';
-import { Role } from '@atelier/shared';
+import { REPORT_FRAGMENT, Role } from '@atelier/shared';
 import { requireRole, type Actor } from '../auth/guard.js';
 import { notFound } from '../common/errors.js';
 import { optionalText } from '../common/validate.js';
-import { REPORT_FRAGMENT, yDocToText } from '../reports/report-content.js';
+import { yDocToText } from '../reports/report-content.js';
 import type { UpdateLog } from './update-log.js';
 import type { CollabServer } from './collab-server.js';
 

@@ -1,4 +1,5 @@
-import { blocksToSections, blocksToText, type GraphLinkNode, type TextBlock } from './report-content.js';
+import type { TextBlock } from '@atelier/shared';
+import { blocksToSections, blocksToText, type GraphLinkNode } from './report-content.js';
 import type { Queryable } from './report-state.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { relinkReportMentions } from '../links/mentions.service.js';

@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
+import { inlineText, REPORT_FRAGMENT, textBlocks, type BodyNode, type TextBlock } from '@atelier/shared';
 import type { Block } from '../importer/types.js';
 import { inlineRuns } from '../importer/inline-emphasis.js';
 
 /**
- * The report body is the XmlFragment "default" of a Yjs document, with TipTap/ProseMirror node
- * names (heading, paragraph, bulletList > listItem > paragraph, table > tableRow > tableCell).
- * The server derives plain text and sections from it for search, links and `report.text`.
+ * Writing and deriving the report body (the fragment REPORT_FRAGMENT, walked into text blocks by
+ * shared/'s textBlocks): imported blocks become the editor's nodes, and the body's text becomes
+ * plain text, search sections and graph links.
  */
-export const REPORT_FRAGMENT = 'default';
 
 /**
  * A line of text with its emphasis as marks, named and shaped as the editor's binding writes
@@ -78,66 +78,6 @@ export function writeBlocks(doc: Y.Doc, blocks: Block[], origin: unknown = null)
   }, origin);
 }
 
-type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
-
-/**
- * The characters of a text node without its formatting, read item by item: what joining the
- * string inserts of `toDelta()` gives, without building the delta and its attributes, which took
- * about 60% of the time to read a report's text.
- */
-function plainText(text: Y.XmlText): string {
-  let out = '';
-  for (let item = text._start; item !== null; item = item.right) {
-    if (!item.deleted && item.content instanceof Y.ContentString) out += item.content.str;
-  }
-  return out;
-}
-
-function inlineText(node: Node): string {
-  if (node instanceof Y.XmlText) return plainText(node);
-  if (node instanceof Y.XmlElement) {
-    if (node.nodeName === 'hardBreak') return '\n';
-    if (node.nodeName === 'mention' || node.nodeName === 'graphLink') return String(node.getAttribute('label') ?? '');
-    return node.toArray().map((child) => inlineText(child as Node)).join('');
-  }
-  return '';
-}
-
-const BLOCK_CONTAINERS = new Set(['bulletList', 'orderedList', 'listItem', 'table', 'tableRow', 'tableCell', 'tableHeader', 'blockquote', 'taskList', 'taskItem']);
-
-export interface TextBlock {
-  kind: 'heading' | 'text';
-  level: number;
-  text: string;
-}
-
-/** Walks the fragment into text blocks: headings, and one line per paragraph / list item / cell. */
-export function textBlocks(doc: Y.Doc): TextBlock[] {
-  const out: TextBlock[] = [];
-  const walk = (node: Node, prefix: string) => {
-    if (!(node instanceof Y.XmlElement)) {
-      const text = inlineText(node).trim();
-      if (text) out.push({ kind: 'text', level: 0, text });
-      return;
-    }
-    if (node.nodeName === 'heading') {
-      const level = Number(node.getAttribute('level')) || 1;
-      const text = inlineText(node).trim();
-      if (text) out.push({ kind: 'heading', level, text });
-      return;
-    }
-    if (BLOCK_CONTAINERS.has(node.nodeName)) {
-      const itemPrefix = node.nodeName === 'listItem' || node.nodeName === 'taskItem' ? '- ' : prefix;
-      node.toArray().forEach((child, i) => walk(child as Node, i === 0 ? itemPrefix : node.nodeName === 'listItem' ? '  ' : prefix));
-      return;
-    }
-    const text = inlineText(node).trim();
-    if (text) out.push({ kind: 'text', level: 0, text: prefix + text });
-  };
-  for (const child of doc.getXmlFragment(REPORT_FRAGMENT).toArray()) walk(child as Node, '');
-  return out;
-}
-
 /** Plain text: one block per line, list items prefixed "- ". */
 export function yDocToText(doc: Y.Doc): string {
   return blocksToText(textBlocks(doc));
@@ -197,7 +137,7 @@ export interface GraphLinkNode {
 /** Links into the graph typed in the editor ([[method]], @person), with the text around them. */
 export function findGraphLinks(doc: Y.Doc): GraphLinkNode[] {
   const links: GraphLinkNode[] = [];
-  const visit = (node: Node, block: Y.XmlElement | null) => {
+  const visit = (node: BodyNode, block: Y.XmlElement | null) => {
     if (!(node instanceof Y.XmlElement)) return;
     if (node.nodeName === 'graphLink') {
       const kind = String(node.getAttribute('kind') ?? '');
@@ -206,8 +146,8 @@ export function findGraphLinks(doc: Y.Doc): GraphLinkNode[] {
       return;
     }
     const isTextBlock = node.nodeName === 'paragraph' || node.nodeName === 'heading';
-    for (const child of node.toArray()) visit(child as Node, isTextBlock ? node : block);
+    for (const child of node.toArray()) visit(child as BodyNode, isTextBlock ? node : block);
   };
-  for (const child of doc.getXmlFragment(REPORT_FRAGMENT).toArray()) visit(child as Node, null);
+  for (const child of doc.getXmlFragment(REPORT_FRAGMENT).toArray()) visit(child as BodyNode, null);
   return links;
 }

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { DataSource } from 'typeorm';
-import { findGraphLinks, textBlocks } from './report-content.js';
+import { textBlocks } from '@atelier/shared';
+import { findGraphLinks } from './report-content.js';
 import { contentHash } from '../common/content-hash.js';
 import { siblingModule, WorkerClient } from '../common/worker-client.js';
 import { loadStoredDoc } from './report-state.js';
