@@ -146,6 +146,8 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     await expect.poll(() => text(viewer), { timeout: 5000 }).toContain('Check-in: iedereen');
     expect(await viewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     expect(await viewer.locator('.notice').innerText()).toContain('je rol laat niet toe');
+    // A reader has nothing to save: the status says the text is live, not that changes are saved.
+    await viewer.waitForSelector('.sync-status[data-status=live]');
     const before = await text(lisa);
     await viewer.click('.ProseMirror');
     await viewer.keyboard.type('Poging van een lezer');
@@ -203,5 +205,38 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     expect(await jan.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     expect(await jan.locator('.sync-status').innerText()).toBe('Niet verbonden');
     await screenshot(jan, '26-editor-role-changed');
+  });
+
+  it('gives a demoted editor back what they typed offline, which the server no longer takes', async () => {
+    const eva = await person('eva@atelier.test', 'EDITOR', 'Eva');
+    await eva.context().setOffline(true);
+    await eva.waitForSelector('.sync-status[data-status=offline]', { timeout: 10_000 });
+    await eva.click('.ProseMirror');
+    await eva.keyboard.press('Control+End');
+    await eva.keyboard.press('Enter');
+    await eva.keyboard.type('Offline genoteerd: de buddywerking in Gent.');
+    const users = await server.gql(`{ users { id email } }`, {}, admin);
+    const id = users.data.users.find((user: { email: string }) => user.email === 'eva@atelier.test').id;
+    await server.gql(`mutation ($id: ID!) { updateUser(id: $id, input: { role: VIEWER }) { role } }`, { id }, admin);
+    await eva.context().setOffline(false);
+    // Her sign-in ended with the role change: the socket is refused, and she signs in again as a reader.
+    await eva.getByRole('alert').filter({ hasText: 'Meld je opnieuw aan' }).waitFor({ timeout: 10_000 });
+    await signIn(eva, server.url, 'eva@atelier.test', 'long enough password', reportPath);
+    const unsaved = eva.getByRole('alert').filter({ has: eva.getByRole('heading', { name: 'Niet bewaard' }) });
+    await unsaved.waitFor({ timeout: 10_000 });
+    expect(await unsaved.getByLabel('Niet bewaarde tekst').inputValue()).toBe('Offline genoteerd: de buddywerking in Gent.');
+    // The report shows what the server holds: her line is offered to copy, not shown as if saved.
+    await eva.waitForSelector('.sync-status[data-status=live]');
+    expect(await eva.locator('.sync-status').innerText()).toBe('Live: je ziet elke wijziging meteen');
+    expect(await text(eva)).toContain('Check-in: iedereen');
+    expect(await text(eva)).not.toContain('Offline genoteerd');
+    expect(await text(lisa)).not.toContain('Offline genoteerd');
+    await screenshot(eva, '27-editor-unsaved-text');
+    await unsaved.getByRole('button', { name: 'Verwijderen van dit toestel' }).click();
+    await unsaved.waitFor({ state: 'detached' });
+    await eva.reload();
+    await eva.waitForSelector('.sync-status[data-status=live]');
+    await eva.waitForTimeout(500);
+    expect(await eva.getByRole('heading', { name: 'Niet bewaard' }).count()).toBe(0);
   });
 });

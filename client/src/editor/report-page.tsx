@@ -10,6 +10,7 @@ import { ReportEditor } from './report-editor';
 import { HistoryPanel } from './history-panel';
 import { refusalMessage } from './refusal';
 import { MeetingHeader } from './meeting-header';
+import { UnsavedText } from './unsaved-text';
 import type { ReportEditorQuery as ReportEditorData } from '../graphql/generated/graphql';
 
 /** /reports/:id — the report of a meeting, written together live. */
@@ -27,9 +28,10 @@ function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeet
   const { t, i18n } = useTranslation();
   const { report, me } = data;
   const user = { name: me.name || me.email, email: me.email };
-  const { doc, provider, status, peers, closedForGood } = useCollaboration(report.documentName, user);
+  const writer = me.role !== 'VIEWER';
+  const { doc, provider, status, peers, closedForGood, unsaved, discardUnsaved } = useCollaboration(report.documentName, user, writer);
   const [history, setHistory] = useState(false);
-  const canWrite = me.role !== 'VIEWER' && closedForGood === null;
+  const canWrite = writer && closedForGood === null;
   return (
     <article className="report-page">
       <header className="report-page__header">
@@ -55,6 +57,7 @@ function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeet
       </header>
       {me.role === 'VIEWER' && <p className="notice" role="status">{t('editor.readOnly')}</p>}
       {closedForGood !== null && <p className="state state--error" role="alert">{refusalMessage(closedForGood, i18n)}</p>}
+      {unsaved.length > 0 && <UnsavedText lines={unsaved} onDiscard={discardUnsaved} />}
       <div className={`report-page__body${history ? ' with-history' : ''}`}>
         <div className="report-page__main">
           <ReportEditor doc={doc} provider={provider} user={{ name: user.name, color: colorFor(user.email) }} canWrite={canWrite}

@@ -3,8 +3,10 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { session } from '../graphql/client';
+import { unsavedLines } from './unsaved';
 
-export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'closed';
+/** `live`: a reader's copy is in step with the server (a reader has nothing to save). */
+export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'live' | 'offline' | 'closed';
 
 const COLORS = ['#1d4ed8', '#b45309', '#047857', '#be123c', '#7c3aed', '#0e7490', '#a16207', '#4d7c0f'];
 
@@ -21,16 +23,22 @@ export interface Peer {
 }
 
 /**
- * The Yjs document of a report, kept in IndexedDB (typing offline loses nothing) and synced with
- * the server. "saved" means every local change has left this browser over an open, synced socket;
- * the server stores each change before it relays it.
+ * The Yjs document of a report, synced with the server. "saved" means every local change has left
+ * this browser over an open, synced socket; the server stores each change before it relays it.
+ *
+ * `writer`: whether the person may write. A writer's copy is kept in IndexedDB, so typing offline
+ * loses nothing. A reader is shown the server's copy only: the device's copy may hold text typed
+ * there before their role changed, which the server will not take; it is compared with the
+ * server's and given back as `unsaved` lines (to copy and pass on), until `discardUnsaved`.
  */
-export function useCollaboration(documentName: string, user: { name: string; email: string }) {
-  const doc = useMemo(() => new Y.Doc(), [documentName]);
+export function useCollaboration(documentName: string, user: { name: string; email: string }, writer: boolean) {
+  const doc = useMemo(() => new Y.Doc(), [documentName, writer]);
   const [status, setStatus] = useState<SyncStatus>('connecting');
   const [peers, setPeers] = useState<Peer[]>([]);
   const [closedForGood, setClosedForGood] = useState<number | null>(null);
   const closedForGoodRef = useRef<number | null>(null);
+  const [unsaved, setUnsaved] = useState<string[]>([]);
+  const discardRef = useRef<() => void>(() => {});
 
   const provider = useMemo(() => {
     const base = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -38,7 +46,20 @@ export function useCollaboration(documentName: string, user: { name: string; ema
   }, [doc, documentName]);
 
   useEffect(() => {
-    const local = new IndexeddbPersistence(`atelier:${documentName}`, doc);
+    const kept = writer ? doc : new Y.Doc();
+    const local = new IndexeddbPersistence(`atelier:${documentName}`, kept);
+    let compared = false;
+    setUnsaved([]);
+    // Once both copies are read: the server's has arrived (synced) and the device's is loaded.
+    const compare = () => {
+      if (writer || compared || !provider.synced) return;
+      compared = true;
+      void local.whenSynced.then(() => setUnsaved(unsavedLines(kept, doc)));
+    };
+    discardRef.current = () => {
+      void local.clearData();
+      setUnsaved([]);
+    };
     let dirtyAt = 0;
     let timer: number | undefined;
     const evaluate = () => {
@@ -47,6 +68,7 @@ export function useCollaboration(documentName: string, user: { name: string; ema
       if (closedForGoodRef.current !== null) return setStatus('closed');
       if (!provider.wsconnected) return setStatus(navigator.onLine && provider.shouldConnect ? 'connecting' : 'offline');
       if (!provider.synced) return setStatus('connecting');
+      if (!writer) return setStatus('live');
       const buffered = provider.ws?.bufferedAmount ?? 0;
       if (buffered > 0 || Date.now() - dirtyAt < 300) {
         setStatus('saving');
@@ -79,6 +101,7 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     doc.on('update', onUpdate);
     provider.on('status', evaluate);
     provider.on('sync', evaluate);
+    provider.on('sync', compare);
     provider.on('connection-close', onClose);
     provider.awareness.on('change', onAwareness);
     // The browser knows before the socket does: stop at once, and reconnect when the network is back.
@@ -107,8 +130,9 @@ export function useCollaboration(documentName: string, user: { name: string; ema
       provider.destroy();
       void local.destroy();
       doc.destroy();
+      if (kept !== doc) kept.destroy();
     };
-  }, [doc, provider, documentName, user.name, user.email]);
+  }, [doc, provider, documentName, writer, user.name, user.email]);
 
-  return { doc, provider, status, peers, closedForGood };
+  return { doc, provider, status, peers, closedForGood, unsaved, discardUnsaved: () => discardRef.current() };
 }
