@@ -398,27 +398,42 @@ async function deriving(): Promise<void> {
   try {
     const token = await server.login();
     for (const paragraphs of [30, 300]) {
-      const [name] = await atelierTarget(server.url, token).documents(1);
-      const doc = new Y.Doc();
-      writeBlocks(doc, Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph' as const, text: `${i}. De deelnemers bespreken motivatie en partnerschappen met het OCMW.` })));
-      // The first derivation starts the worker and compiles the taxonomy: not counted.
-      await server.app.services.derivation.derive(name, doc, 1);
+      // Ten reports, one more line in each in turn, as when a group writes several at once.
+      const names = await atelierTarget(server.url, token).documents(10);
+      const docs = names.map(() => new Y.Doc());
+      for (const [i, name] of names.entries()) {
+        writeBlocks(docs[i], Array.from({ length: paragraphs }, (_, j) => ({ type: 'paragraph' as const, text: `${j}. De deelnemers bespreken motivatie en partnerschappen met het OCMW.` })));
+        // The first derivation starts the worker and compiles the taxonomy: not counted.
+        await server.app.services.derivation.derive(name, docs[i], 1);
+      }
       const onLoop: number[] = [];
       const total: number[] = [];
-      for (let i = 0; i < 40; i++) {
-        appendParagraph(doc, `${paragraphs + i}. Nog een regel over vrijwilligerswerk.`);
-        const utilisation = performance.eventLoopUtilization();
-        const started = performance.now();
-        await server.app.services.derivation.derive(name, doc, i + 2);
-        total.push(performance.now() - started);
-        onLoop.push(performance.eventLoopUtilization(utilisation).active);
-      }
-      doc.destroy();
-      console.log(`  deriving a report of ${paragraphs} paragraphs after one more line: the event loop's share p50 ${median(onLoop).toFixed(2)} ms (max ${Math.max(...onLoop).toFixed(2)}), the whole derivation p50 ${median(total).toFixed(2)} ms`);
+      const cpu = await cpuOfThisProcessAndPostgres(async () => {
+        for (let round = 0; round < 20; round++) {
+          for (const [i, name] of names.entries()) {
+            appendParagraph(docs[i], `${paragraphs + round}. Nog een regel over vrijwilligerswerk.`);
+            const utilisation = performance.eventLoopUtilization();
+            const started = performance.now();
+            await server.app.services.derivation.derive(name, docs[i], round + 2);
+            total.push(performance.now() - started);
+            onLoop.push(performance.eventLoopUtilization(utilisation).active);
+          }
+        }
+      });
+      docs.forEach((doc) => doc.destroy());
+      console.log(`  deriving a report of ${paragraphs} paragraphs after one more line: the event loop's share p50 ${median(onLoop).toFixed(2)} ms (max ${Math.max(...onLoop).toFixed(2)}), the whole derivation p50 ${median(total).toFixed(2)} ms; CPU per derivation: this process (event loop and derivation worker) ${(cpu.server / total.length).toFixed(2)} ms, PostgreSQL ${(cpu.postgres / total.length).toFixed(2)} ms`);
     }
   } finally {
     await server.close();
   }
+}
+
+/** `work`'s CPU time, in ms: this process's (every thread), and PostgreSQL's processes' (as measureCpu). */
+async function cpuOfThisProcessAndPostgres(work: () => Promise<void>): Promise<CpuTime> {
+  const started = process.cpuUsage();
+  const { cpu } = await measureCpu(process.pid, work);
+  const used = process.cpuUsage(started);
+  return { server: (used.user + used.system) / 1000, postgres: cpu.postgres };
 }
 
 /**
