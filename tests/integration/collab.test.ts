@@ -227,6 +227,51 @@ describe('live co-editing', () => {
     expect(await derived()).toEqual({ titles: ['Live'], links: 0, text: 'Inleiding over motivatie.' });
   });
 
+  it('writes a derivation whole or not at all when one of its statements fails, and goes on after', async () => {
+    const report = await newReport();
+    const a = client(report.documentName, editor);
+    await a.synced;
+    const db = server.app.db.dataSource;
+    const state = async () => {
+      const links: { origin: string }[] = await db.query(
+        `SELECT l.origin FROM link l JOIN report r ON r.id = l.source_id WHERE r.document_name = $1 ORDER BY l.origin`, [report.documentName]);
+      const sections: { body: string }[] = await db.query(
+        `SELECT s.body FROM search_entry s JOIN report r ON r.id = s.entity_id WHERE s.kind = 'SECTION' AND r.document_name = $1`, [report.documentName]);
+      const { text } = (await server.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id: report.id }, viewer)).data.report;
+      return { origins: links.map((link) => link.origin).join(), bodies: sections.map((section) => section.body).join('\n'), text };
+    };
+    const body = a.doc.getXmlFragment('default');
+    a.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      const link = new Y.XmlElement('graphLink');
+      link.setAttribute('kind', 'METHOD');
+      link.setAttribute('ref', 'world-cafe');
+      link.setAttribute('label', 'World Café');
+      paragraph.insert(0, [new Y.XmlText('We sluiten af met een '), link, new Y.XmlText('.')]);
+      body.insert(0, [paragraph]);
+    });
+    await eventually(async () => (await state()).origins === 'EDITOR,IMPORT', 2000, 'the first derivation');
+    const before = await state();
+    // The search index refuses one line: the statement that writes the section fails, after the
+    // links were deleted and before the text is written, in the same batch.
+    await db.query(`CREATE SEQUENCE refused_sections`);
+    await db.query(`CREATE FUNCTION refuse_section() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.body LIKE '%weigert de index%' THEN PERFORM nextval('refused_sections'); RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER refuse_section BEFORE INSERT OR UPDATE ON search_entry FOR EACH ROW EXECUTE FUNCTION refuse_section()`);
+    try {
+      appendParagraph(a.doc, 'Deze regel weigert de index.');
+      await eventually(async () => (await db.query(`SELECT last_value, is_called FROM refused_sections`))[0].is_called, 5000, 'the derivation to fail');
+      expect(await state()).toEqual(before);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_section ON search_entry`);
+      await db.query(`DROP FUNCTION refuse_section()`);
+      await db.query(`DROP SEQUENCE refused_sections`);
+    }
+    appendParagraph(a.doc, 'Daarna gaat het verder.');
+    await eventually(async () => (await state()).text.includes('weigert de index.\nDaarna gaat het verder.'), 3000, 'the next derivation to write everything');
+    expect(await state()).toMatchObject({ origins: 'EDITOR,IMPORT', bodies: expect.stringContaining('Daarna gaat het verder.') });
+  });
+
   it('moves a deleted user out within a second', async () => {
     const gone = await createUser(server, admin, 'EDITOR');
     const { documentName } = await newReport();

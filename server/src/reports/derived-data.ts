@@ -1,6 +1,6 @@
 import type { TextBlock } from '@atelier/shared';
 import { blocksToSections, blocksToText, type GraphLinkNode } from './report-content.js';
-import type { Queryable } from './report-state.js';
+import { sendTogether, type Queryable } from './report-state.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { relinkReportMentions } from '../links/mentions.service.js';
 import type { SearchIndexer } from '../search/search-indexer.js';
@@ -64,29 +64,37 @@ export interface Deriver {
 export function writeDerivedData(inTransaction: InTransaction, { search, taxonomy }: Deriver, input: DerivedInput): Promise<number | null> {
   const text = blocksToText(input.blocks);
   return inTransaction(async (db) => {
-    // Locked, so two instances deriving the same report write its links one after the other.
-    const [report]: { id: string; meeting_id: string; text: string | null; taxonomy: string }[] = await db.query(
-      `SELECT id, meeting_id, text, ${TAXONOMY_VERSION} AS taxonomy FROM report WHERE document_name = $1 FOR UPDATE`,
-      [input.documentName],
-    );
+    // Locked, so two instances deriving the same report write its links one after the other. The
+    // sections in the index are read once the lock is held (the two run in turn, on a pipelined
+    // connection too), so they are what the last derivation of this report wrote.
+    const [[report], indexed] = await sendTogether(db, [
+      (): Promise<{ id: string; meeting_id: string; text: string | null; taxonomy: string }[]> => db.query(
+        `SELECT id, meeting_id, text, ${TAXONOMY_VERSION} AS taxonomy FROM report WHERE document_name = $1 FOR UPDATE`,
+        [input.documentName],
+      ),
+      () => search.indexedSections(db, { documentName: input.documentName }),
+    ]);
     if (!report) return null;
     const matchers = await taxonomy.at(db, report.taxonomy);
     const textChanged = report.text !== text;
-    // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
-    await db.query(
-      `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND (origin = 'EDITOR' OR ($2 AND origin = 'IMPORT' AND target_type = 'METHOD'))`,
-      [report.id, textChanged],
-    );
-    if (textChanged) await relinkReportMentions(db, report.id, matchers.methods, { meetingId: report.meeting_id, text, nothingToReplace: true });
-    await insertEditorLinks(db, report.id, input.links);
-    await search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db, matchers.themes);
-    // The text (when it changed) and the mark of how far derived data goes, in one statement,
-    // which also counts the log: the caller needs no round trip of its own for that.
-    const [{ tail }]: { tail: number }[] = await db.query(
-      `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1
-       RETURNING (SELECT count(*)::int FROM report_update WHERE document_name = $4) AS tail`,
-      [report.id, input.seq, textChanged ? text : null, input.documentName],
-    );
+    // Every write at once: none needs another's answer.
+    const [, , , , [{ tail }]] = await sendTogether(db, [
+      // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
+      () => db.query(
+        `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND (origin = 'EDITOR' OR ($2 AND origin = 'IMPORT' AND target_type = 'METHOD'))`,
+        [report.id, textChanged],
+      ),
+      async () => (textChanged ? relinkReportMentions(db, report.id, matchers.methods, { meetingId: report.meeting_id, text, nothingToReplace: true }) : 0),
+      () => insertEditorLinks(db, report.id, input.links),
+      () => search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db, matchers.themes, indexed),
+      // The text (when it changed) and the mark of how far derived data goes, in one statement,
+      // which also counts the log: the caller needs no round trip of its own for that.
+      (): Promise<{ tail: number }[]> => db.query(
+        `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1
+         RETURNING (SELECT count(*)::int FROM report_update WHERE document_name = $4) AS tail`,
+        [report.id, input.seq, textChanged ? text : null, input.documentName],
+      ),
+    ]);
     return tail;
   });
 }

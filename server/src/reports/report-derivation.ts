@@ -11,7 +11,7 @@ import type { DerivationRequest, DerivationWorkerData } from './derived-data.js'
  * What the server derives from a report body after edits: its plain text (`report.text`), its
  * links to methods and the other nodes, and its search sections (derived-data.ts). Runs debounced
  * after edits settle, on the instance that stored them. The body is read here, where the document
- * lives; everything else (text, matching, about fifteen statements and their results) is done in
+ * lives; everything else (text, matching, the statements and their results) is done in
  * a worker thread with a connection of its own: on the event loop, a report derived while twenty
  * others are edited held every editor's relay on this instance, again and again.
  */

@@ -3,6 +3,23 @@ import * as Y from 'yjs';
 /** A DataSource, an EntityManager inside a transaction, or a bare pg pool. */
 export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<any[]>;
+  /**
+   * Statements given to it at once are sent at once, each answered in turn, without waiting for
+   * the one before (pg's pipeline mode): the derivation worker's connection.
+   */
+  pipelined?: boolean;
+}
+
+/**
+ * Runs statements that do not need each other's results, in order: all sent at once on a
+ * pipelined connection (one round trip for all), one after another on any other, where a second
+ * query given before the first is answered would only wait in pg's queue, which pg deprecates.
+ */
+export async function sendTogether<T extends unknown[]>(db: Queryable, statements: [...{ [K in keyof T]: () => Promise<T[K]> }]): Promise<T> {
+  if (db.pipelined) return Promise.all(statements.map((statement) => statement())) as Promise<T>;
+  const results: unknown[] = [];
+  for (const statement of statements) results.push(await statement());
+  return results as T;
 }
 
 /**

@@ -2,7 +2,7 @@ import { contentHash } from '../common/content-hash.js';
 import { normalizeForMatch, type TermMatcher } from '../taxonomy/match.js';
 import { TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
 import { yDocToSections, type ReportSection } from '../reports/report-content.js';
-import { loadReportDocs, type Queryable } from '../reports/report-state.js';
+import { loadReportDocs, sendTogether, type Queryable } from '../reports/report-state.js';
 
 /** What an insert into search_entry returns: the text whose words typo correction may suggest. */
 const RETURNING_TEXT = `RETURNING concat_ws(' ', search_entry.title, search_entry.tags, search_entry.body) AS text`;
@@ -74,6 +74,40 @@ const NAMES_SQL = `
   WHERE search_entry.title IS DISTINCT FROM EXCLUDED.title OR search_entry.tags IS DISTINCT FROM EXCLUDED.tags OR search_entry.body IS DISTINCT FROM EXCLUDED.body
   ${RETURNING_TEXT}`;
 
+/** A report's meeting, and the index and content hash of each of its sections in the index. */
+export interface IndexedReport {
+  id: string;
+  meeting_id: string;
+  date: string;
+  kind: string;
+  title: string;
+  indexes: number[];
+  hashes: string[];
+}
+
+const indexedSectionsSql = (where: string) => `
+  SELECT r.id, r.meeting_id, m.date, m.kind, m.title, e.indexes, e.hashes
+    FROM report r JOIN meeting m ON m.id = r.meeting_id
+    CROSS JOIN LATERAL (SELECT coalesce(array_agg(section_index), '{}') AS indexes, coalesce(array_agg(content_hash), '{}') AS hashes
+                          FROM search_entry WHERE kind = 'SECTION' AND entity_id = r.id) e
+   WHERE ${where}`;
+
+/** Report sections whose heading or text changed, with the labels of the themes they name as tags. */
+const UPSERT_SECTIONS_SQL = `
+  INSERT INTO search_entry (kind, entity_id, section_index, meeting_id, meeting_date, meeting_kind, title, tags, body, theme_keys, content_hash, document)
+  SELECT 'SECTION', s.report_id, s.index, s.meeting_id, s.date, s.kind, s.title, t.tags, s.body, s.themes, s.hash, search_document(s.title, t.tags, s.body)
+    FROM jsonb_to_recordset($1::jsonb) AS s(report_id uuid, meeting_id uuid, date date, kind text, index int, title text, body text, hash text, themes text[])
+    CROSS JOIN LATERAL (SELECT coalesce(string_agg(concat_ws(' ', th.label_nl, th.label_fr, th.label_en), ' '), '') AS tags FROM theme th WHERE th.key = ANY(s.themes)) t
+  ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
+    title = EXCLUDED.title, tags = EXCLUDED.tags, body = EXCLUDED.body, theme_keys = EXCLUDED.theme_keys, meeting_date = EXCLUDED.meeting_date,
+    meeting_kind = EXCLUDED.meeting_kind, content_hash = EXCLUDED.content_hash, document = EXCLUDED.document
+  ${RETURNING_TEXT}`;
+
+/** The sections of each report ($1) from its count of sections ($2) on. */
+const DELETE_SECTIONS_PAST_SQL = `
+  DELETE FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = ANY($1::uuid[])
+     AND e.section_index >= ($2::int[])[array_position($1::uuid[], e.entity_id)]`;
+
 /**
  * Keeps search_entry in step with the graph. Every method is idempotent and cheap enough to call
  * after each change; report sections are re-indexed only where their text changed.
@@ -128,21 +162,28 @@ export class SearchIndexer {
   }
 
   /**
-   * The sections of some reports: only those whose heading or text changed are written again.
-   * `themes`: the themes' matcher when the caller holds it (at the taxonomy's current version otherwise).
+   * Each report's meeting and the sections it has in the index, in one round trip: by id, or the
+   * report of a document (`documentName`).
    */
-  async reindexReportSections(reports: { reportId: string; sections: ReportSection[] }[], db: Queryable = this.dataSource, themes?: TermMatcher): Promise<number> {
+  async indexedSections(db: Queryable, reports: { ids: string[] } | { documentName: string }): Promise<IndexedReport[]> {
+    return 'ids' in reports ? db.query(indexedSectionsSql('r.id = ANY($1)'), [reports.ids]) : db.query(indexedSectionsSql('r.document_name = $1'), [reports.documentName]);
+  }
+
+  /**
+   * The sections of some reports: only those whose heading or text changed are written again.
+   * `themes`: the themes' matcher when the caller holds it (at the taxonomy's current version
+   * otherwise). `indexed`: what `indexedSections` answered for these reports, when the caller read
+   * it already (in the same transaction, after locking them).
+   */
+  async reindexReportSections(
+    reports: { reportId: string; sections: ReportSection[] }[],
+    db: Queryable = this.dataSource,
+    themes?: TermMatcher,
+    indexed?: IndexedReport[],
+  ): Promise<number> {
     if (!reports.length) return 0;
     const reportIds = reports.map((report) => report.reportId);
-    // Each report's meeting and the sections it has in the index, in one round trip.
-    const meta: { id: string; meeting_id: string; date: string; kind: string; title: string; indexes: number[]; hashes: string[] }[] = await db.query(
-      `SELECT r.id, r.meeting_id, m.date, m.kind, m.title, e.indexes, e.hashes
-         FROM report r JOIN meeting m ON m.id = r.meeting_id
-         CROSS JOIN LATERAL (SELECT coalesce(array_agg(section_index), '{}') AS indexes, coalesce(array_agg(content_hash), '{}') AS hashes
-                               FROM search_entry WHERE kind = 'SECTION' AND entity_id = r.id) e
-        WHERE r.id = ANY($1)`,
-      [reportIds],
-    );
+    const meta = indexed ?? (await this.indexedSections(db, { ids: reportIds }));
     const meetings = new Map(meta.map((row) => [row.id, row]));
     const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
@@ -164,27 +205,14 @@ export class SearchIndexer {
         // otherwise be read whole at every derivation.
         .map((section) => ({ ...section, themes: matcher.keysIn(`${section.title}\n${section.body}`) }));
     });
-    if (changed.length) {
-      const rows: { text: string }[] = await db.query(
-        `INSERT INTO search_entry (kind, entity_id, section_index, meeting_id, meeting_date, meeting_kind, title, tags, body, theme_keys, content_hash, document)
-         SELECT 'SECTION', s.report_id, s.index, s.meeting_id, s.date, s.kind, s.title, t.tags, s.body, s.themes, s.hash, search_document(s.title, t.tags, s.body)
-           FROM jsonb_to_recordset($1::jsonb) AS s(report_id uuid, meeting_id uuid, date date, kind text, index int, title text, body text, hash text, themes text[])
-           CROSS JOIN LATERAL (SELECT coalesce(string_agg(concat_ws(' ', th.label_nl, th.label_fr, th.label_en), ' '), '') AS tags FROM theme th WHERE th.key = ANY(s.themes)) t
-         ON CONFLICT (kind, entity_id, section_index) DO UPDATE SET
-           title = EXCLUDED.title, tags = EXCLUDED.tags, body = EXCLUDED.body, theme_keys = EXCLUDED.theme_keys, meeting_date = EXCLUDED.meeting_date,
-           meeting_kind = EXCLUDED.meeting_kind, content_hash = EXCLUDED.content_hash, document = EXCLUDED.document
-         ${RETURNING_TEXT}`,
-        [JSON.stringify(changed)],
-      );
-      await this.addWords(db, rows);
-    }
-    // Sections past the end of a report that got shorter (read above: most derivations have none).
     const sectionCounts = new Map(reports.map((report) => [report.reportId, report.sections.length]));
-    if (existing.some((row) => row.section_index >= (sectionCounts.get(row.entity_id) ?? 0))) await db.query(
-      `DELETE FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = ANY($1::uuid[])
-          AND e.section_index >= ($2::int[])[array_position($1::uuid[], e.entity_id)]`,
-      [reportIds, reportIds.map((reportId) => sectionCounts.get(reportId))],
-    );
+    const shrunk = existing.some((row) => row.section_index >= (sectionCounts.get(row.entity_id) ?? 0));
+    const [rows] = await sendTogether(db, [
+      async (): Promise<{ text: string }[]> => (changed.length ? db.query(UPSERT_SECTIONS_SQL, [JSON.stringify(changed)]) : []),
+      // Sections past the end of a report that got shorter (read above: most derivations have none).
+      async () => (shrunk ? db.query(DELETE_SECTIONS_PAST_SQL, [reportIds, reportIds.map((reportId) => sectionCounts.get(reportId))]) : []),
+    ]);
+    await this.addWords(db, rows);
     return changed.length;
   }
 
