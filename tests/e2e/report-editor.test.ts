@@ -156,6 +156,11 @@ describe.skipIf(skip)('two people writing one report in real Chromium', () => {
     // Typing into text that cannot be edited leaves the focus on the page itself, which shows no frame.
     expect(await viewer.locator('main').evaluate((main) => main === document.activeElement && getComputedStyle(main).outlineStyle)).toBe('none');
     await screenshot(viewer, '24-editor-viewer');
+    // Offline, a reader is told what they see, not that changes are kept: they have none.
+    await viewer.context().setOffline(true);
+    await expect.poll(() => viewer.locator('.sync-status').innerText(), { timeout: 10_000 }).toBe('Offline — je ziet de laatst ontvangen versie');
+    await viewer.context().setOffline(false);
+    await viewer.waitForSelector('.sync-status[data-status=live]', { timeout: 10_000 });
   });
 
   it('keeps a named version, restores it for everyone, and lets the restore be undone', async () => {

@@ -115,9 +115,9 @@ export function useCollaboration(documentName: string, user: { name: string; ema
     };
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
-    // Warn before leaving while a change has not reached the server yet.
+    // Warn a writer before leaving while a change has not reached the server yet (a reader has none).
     const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!provider.wsconnected || (provider.ws?.bufferedAmount ?? 0) > 0 || Date.now() - dirtyAt < 300) event.preventDefault();
+      if (writer && (!provider.wsconnected || (provider.ws?.bufferedAmount ?? 0) > 0 || Date.now() - dirtyAt < 300)) event.preventDefault();
     };
     window.addEventListener('beforeunload', beforeUnload);
     provider.connect();
