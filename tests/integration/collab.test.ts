@@ -262,6 +262,13 @@ describe('live co-editing', () => {
       appendParagraph(a.doc, 'Deze regel weigert de index.');
       await eventually(async () => (await db.query(`SELECT last_value, is_called FROM refused_sections`))[0].is_called, 5000, 'the derivation to fail');
       expect(await state()).toEqual(before);
+      // Told by the statement that failed, not by those refused after it in the same transaction.
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
+      appendParagraph(copy, 'Nog een regel.');
+      await expect(server.app.services.derivation.derive(report.documentName, copy, 0)).rejects.toThrow('refused by the test');
+      copy.destroy();
+      expect(await state()).toEqual(before);
     } finally {
       await db.query(`DROP TRIGGER refuse_section ON search_entry`);
       await db.query(`DROP FUNCTION refuse_section()`);

@@ -10,13 +10,23 @@ export interface Queryable {
   pipelined?: boolean;
 }
 
+/** PostgreSQL's code for a statement refused because an earlier one failed in its transaction. */
+const IN_FAILED_TRANSACTION = '25P02';
+
 /**
  * Runs statements that do not need each other's results, in order: all sent at once on a
  * pipelined connection (one round trip for all), one after another on any other, where a second
  * query given before the first is answered would only wait in pg's queue, which pg deprecates.
  */
 export async function sendTogether<T extends unknown[]>(db: Queryable, statements: [...{ [K in keyof T]: () => Promise<T[K]> }]): Promise<T> {
-  if (db.pipelined) return Promise.all(statements.map((statement) => statement())) as Promise<T>;
+  if (db.pipelined) {
+    const settled = await Promise.allSettled(statements.map((statement) => statement()));
+    const failed = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as { code?: string }] : []));
+    // In a transaction, the statements sent after one that failed fail too ("current transaction
+    // is aborted"), and their answers may be heard first: the failure to report is another one.
+    if (failed.length) throw failed.find((error) => error?.code !== IN_FAILED_TRANSACTION) ?? failed[0];
+    return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as T;
+  }
   const results: unknown[] = [];
   for (const statement of statements) results.push(await statement());
   return results as T;
