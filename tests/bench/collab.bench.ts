@@ -428,11 +428,18 @@ async function deriving(): Promise<void> {
   }
 }
 
-/** `work`'s CPU time, in ms: this process's (every thread), and PostgreSQL's processes' (as measureCpu). */
+/**
+ * `work`'s CPU time, in ms: this process's (every thread), and PostgreSQL's processes' (as
+ * measureCpu). This process's is read inside measureCpu's, which reads hundreds of files in /proc
+ * on libuv's threads before and after: that is the benchmark's, not the derivations'.
+ */
 async function cpuOfThisProcessAndPostgres(work: () => Promise<void>): Promise<CpuTime> {
-  const started = process.cpuUsage();
-  const { cpu } = await measureCpu(process.pid, work);
-  const used = process.cpuUsage(started);
+  let used = { user: 0, system: 0 };
+  const { cpu } = await measureCpu(process.pid, async () => {
+    const started = process.cpuUsage();
+    await work();
+    used = process.cpuUsage(started);
+  });
   return { server: (used.user + used.system) / 1000, postgres: cpu.postgres };
 }
 
