@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { contentHash } from '../common/content-hash.js';
 import { normalizeForMatch, type TermMatcher } from '../taxonomy/match.js';
 import { TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
@@ -113,6 +114,14 @@ const DELETE_SECTIONS_PAST_SQL = `
  * after each change; report sections are re-indexed only where their text changed.
  */
 export class SearchIndexer {
+  /**
+   * Words search_word is known to hold. It only grows, so a word found there needs no INSERT
+   * again: an edited report is derived every second or so, nearly always in words it had. Only
+   * words the database answered it already had are kept (those this transaction inserts could
+   * still be rolled back); bounded, as a large knowledge base's vocabulary is.
+   */
+  private readonly knownWords = new LRUCache<string, true>({ max: 50_000 });
+
   /**
    * `dataSource`: where it writes unless told otherwise; a transaction's connection is passed as
    * `db`. `taxonomy`: the process's matchers, shared with search and imports.
@@ -237,10 +246,14 @@ export class SearchIndexer {
     const words = new Set<string>();
     for (const row of rows) {
       for (const word of normalizeForMatch(row.text).split(' ')) {
-        if (word.length >= 3 && word.length <= 40 && !/^[0-9]+$/.test(word)) words.add(word);
+        if (word.length >= 3 && word.length <= 40 && !/^[0-9]+$/.test(word) && this.knownWords.get(word) === undefined) words.add(word);
       }
     }
+    if (!words.size) return;
     // Sorted: two transactions adding common words lock them in the same order, never in a cycle.
-    if (words.size) await db.query(`INSERT INTO search_word (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...words].sort()]);
+    const unknown = [...words].sort();
+    const inserted: { word: string }[] = await db.query(`INSERT INTO search_word (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING word`, [unknown]);
+    const added = new Set(inserted.map((row) => row.word));
+    for (const word of unknown) if (!added.has(word)) this.knownWords.set(word, true);
   }
 }
