@@ -19,8 +19,8 @@ if (process.platform === 'linux') os.setPriority(0, 10);
 // per derivation), before the pool hands the connection out; where they fail, the connection is
 // closed and that derivation fails (it is derived again after the next edit).
 // Pipelined: a derivation's statements that need no answer of another's go out together, so a
-// derivation costs four round trips (the reads, the writes, the new words, COMMIT) instead of eight
-// to ten (sendTogether).
+// derivation costs three round trips (the reads, the writes, COMMIT; a fourth for words the
+// vocabulary lacks) instead of eight to ten (sendTogether).
 const pool = new pg.Pool({
   connectionString: url,
   max: 1,
