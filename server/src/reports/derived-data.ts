@@ -77,7 +77,8 @@ export function writeDerivedData(inTransaction: InTransaction, { search, taxonom
     if (!report) return null;
     const matchers = await taxonomy.at(db, report.taxonomy);
     const textChanged = report.text !== text;
-    // Every write at once: none needs another's answer.
+    // Every write at once, run in this order (the links' DELETE before their INSERTs): none needs
+    // another's answer.
     const [, , , , [{ tail }]] = await sendTogether(db, [
       // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
       () => db.query(
