@@ -42,7 +42,7 @@ function LiveReport({ data, onMeetingChanged }: { data: ReportEditorData; onMeet
         </div>
         <div className="report-page__status">
           <p className={`sync-status sync-status--${status}`} role="status" aria-live="polite" data-status={status}>
-            <span className="sync-status__dot" aria-hidden="true" /> {t(status === 'offline' && !writer ? 'editor.status.offlineReading' : `editor.status.${status}`)}
+            <span className="sync-status__dot" aria-hidden="true" /> {t(`editor.status.${status}`)}
           </p>
           <ul className="presence" aria-label={t('editor.here')}>
             {peers.map((peer) => (

@@ -5,8 +5,11 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { session } from '../graphql/client';
 import { unsavedLines } from './unsaved';
 
-/** `live`: a reader's copy is in step with the server (a reader has nothing to save). */
-export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'live' | 'offline' | 'closed';
+/**
+ * `live` and `offlineReading` are a reader's `saved` and `offline`: a reader has nothing to save,
+ * so theirs say whether the copy shown is in step with the server.
+ */
+export type SyncStatus = 'connecting' | 'saving' | 'saved' | 'live' | 'offline' | 'offlineReading' | 'closed';
 
 const COLORS = ['#1d4ed8', '#b45309', '#047857', '#be123c', '#7c3aed', '#0e7490', '#a16207', '#4d7c0f'];
 
@@ -66,7 +69,7 @@ export function useCollaboration(documentName: string, user: { name: string; ema
       window.clearTimeout(timer);
       // Refused for good: nothing typed here would be kept, so not "offline".
       if (closedForGoodRef.current !== null) return setStatus('closed');
-      if (!provider.wsconnected) return setStatus(navigator.onLine && provider.shouldConnect ? 'connecting' : 'offline');
+      if (!provider.wsconnected) return setStatus(navigator.onLine && provider.shouldConnect ? 'connecting' : writer ? 'offline' : 'offlineReading');
       if (!provider.synced) return setStatus('connecting');
       if (!writer) return setStatus('live');
       const buffered = provider.ws?.bufferedAmount ?? 0;
