@@ -279,6 +279,50 @@ describe('live co-editing', () => {
     expect(await state()).toMatchObject({ origins: 'EDITOR,IMPORT', bodies: expect.stringContaining('Daarna gaat het verder.') });
   });
 
+  it('derives reports that come due together in one transaction, and one that fails holds back no other', async () => {
+    const db = server.app.db.dataSource;
+    const reports = await Promise.all([newReport(), newReport(), newReport()]);
+    const docs = reports.map(() => new Y.Doc());
+    const derive = () => server.app.services.derivation.deriveAll(
+      reports.map((report, i) => ({ name: report.documentName, settled: async () => ({ doc: docs[i], seq: 0 }) })),
+    );
+    const stored = async () => {
+      const rows: { document_name: string; text: string; xmin: string; links: string; sections: string }[] = await db.query(
+        `SELECT r.document_name, r.text, r.xmin::text AS xmin,
+                (SELECT string_agg(l.origin || ':' || l.target_type, ',' ORDER BY l.origin) FROM link l WHERE l.source_id = r.id) AS links,
+                (SELECT string_agg(s.body, '|') FROM search_entry s WHERE s.kind = 'SECTION' AND s.entity_id = r.id) AS sections
+           FROM report r WHERE r.document_name = ANY($1)`,
+        [reports.map((report) => report.documentName)],
+      );
+      return reports.map((report) => rows.find((row) => row.document_name === report.documentName)!);
+    };
+    docs.forEach((doc, i) => appendParagraph(doc, `Verslag ${i}: we werken met een World Café.`));
+    const outcomes = await derive();
+    expect(outcomes.map((outcome) => [outcome.documentName, outcome.error])).toEqual(reports.map((report) => [report.documentName, undefined]));
+    const together = await stored();
+    expect(together.map((row) => row.text)).toEqual(docs.map((_, i) => `Verslag ${i}: we werken met een World Café.`));
+    expect(together.map((row) => row.links)).toEqual(reports.map(() => 'IMPORT:METHOD'));
+    expect(together.map((row) => row.sections)).toEqual(together.map((row) => row.text));
+    // Written by one transaction: every row carries the same transaction id.
+    expect(new Set(together.map((row) => row.xmin)).size).toBe(1);
+
+    await db.query(`CREATE FUNCTION refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.body LIKE '%weigert de index%' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER refuse_report BEFORE INSERT OR UPDATE ON search_entry FOR EACH ROW EXECUTE FUNCTION refuse_report()`);
+    try {
+      docs.forEach((doc, i) => appendParagraph(doc, i === 1 ? 'Deze regel weigert de index.' : 'Nog een regel.'));
+      const afterFailure = await derive();
+      expect(afterFailure.map((outcome) => outcome.error?.message ?? 'derived')).toEqual(['derived', expect.stringContaining('refused by the test'), 'derived']);
+      const apart = await stored();
+      expect(apart.map((row) => row.text.split('\n').at(-1))).toEqual(['Nog een regel.', 'Verslag 1: we werken met een World Café.', 'Nog een regel.']);
+      expect(apart[1]).toEqual(together[1]);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_report ON search_entry`);
+      await db.query(`DROP FUNCTION refuse_report()`);
+      docs.forEach((doc) => doc.destroy());
+    }
+  });
+
   it('moves a deleted user out within a second', async () => {
     const gone = await createUser(server, admin, 'EDITOR');
     const { documentName } = await newReport();
@@ -375,6 +419,31 @@ describe.skipIf(skipWithoutPostgres())('derived data while a report row is held 
         const now = await text(held.id);
         return now.includes('even moet wachten') && now.includes('De rij is vrij');
       }, 3000, 'the held report to catch up');
+    });
+  });
+
+  it('leaves a held report out of a batch, derives the others at once, and the held one once its row is free', async () => {
+    await onOwnPostgresServer(async (own, holder, token) => {
+      const [held, other] = [await newReport(own, token), await newReport(own, token)];
+      const text = async (id: string) => (await own.gql(`query ($id: ID!) { report(id: $id) { text } }`, { id }, token)).data.report.text as string;
+      const docs = [held, other].map((report) => {
+        const doc = new Y.Doc();
+        appendParagraph(doc, `Een regel in ${report.documentName}.`);
+        return { name: report.documentName, settled: async () => ({ doc, seq: 0 }) };
+      });
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM report WHERE document_name = $1 FOR UPDATE', [held.documentName]);
+      const derived = own.app.services.derivation.deriveAll(docs);
+      try {
+        // Well before the held row's lock timeout (5 s): the other report did not wait for it.
+        await eventually(async () => (await text(other.id)).includes(other.documentName), 2500, 'the other report to be derived');
+        expect(await text(held.id)).not.toContain(held.documentName);
+      } finally {
+        await holder.query('ROLLBACK');
+      }
+      const outcomes = await derived;
+      expect(outcomes.map((outcome) => [outcome.documentName, outcome.error])).toEqual([[other.documentName, undefined], [held.documentName, undefined]]);
+      expect(await text(held.id)).toContain(held.documentName);
     });
   });
 });

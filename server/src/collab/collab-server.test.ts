@@ -31,7 +31,8 @@ function memoryLog(names: string[]): UpdateLog & { failing: boolean } {
   return log as UpdateLog & { failing: boolean };
 }
 
-function serverOn(log: UpdateLog, onDocumentChanged?: (name: string, doc: Y.Doc) => Promise<void>): CollabServer {
+/** `onBatch`: told each batch of documents that came due together, once they are stored. */
+function serverOn(log: UpdateLog, onBatch?: (documents: { name: string; doc: Y.Doc }[]) => Promise<void>): CollabServer {
   return new CollabServer({
     authenticate: async () => ({ closeCode: 4401, reason: 'not used' }),
     log,
@@ -39,21 +40,28 @@ function serverOn(log: UpdateLog, onDocumentChanged?: (name: string, doc: Y.Doc)
     maxMessageBytes: 1 << 20,
     pingIntervalMs: 60_000,
     currentRoles: async () => new Map(),
-    onDocumentChanged,
+    onDocumentsChanged: onBatch && (async (documents) => {
+      const settled = [];
+      for (const document of documents) {
+        const stored = await document.settled();
+        if (stored) settled.push({ name: document.name, doc: stored.doc });
+      }
+      await onBatch(settled);
+    }),
   });
 }
 
 describe('CollabServer derived data', () => {
-  it('derives one document at a time, and every edited document gets its turn', async () => {
+  it('derives one batch at a time, and every edited document gets its turn', async () => {
     const names = ['report-a', 'report-b', 'report-c', 'report-d'];
     let running = 0;
     let mostAtOnce = 0;
     const derived: string[] = [];
-    const server = serverOn(memoryLog(names), async (name, doc) => {
+    const server = serverOn(memoryLog(names), async (documents) => {
       running++;
       mostAtOnce = Math.max(mostAtOnce, running);
       await new Promise((resolve) => setTimeout(resolve, 40));
-      derived.push(`${name}: ${doc.getText('body').toString()}`);
+      for (const { name, doc } of documents) derived.push(`${name}: ${doc.getText('body').toString()}`);
       running--;
     });
     try {
@@ -72,7 +80,9 @@ describe('CollabServer storage', () => {
   it('keeps no change in memory that the log refused, and goes on from what is stored', async () => {
     const log = memoryLog(['report-a']);
     const derived: string[] = [];
-    const server = serverOn(log, async (_name, doc) => void derived.push(doc.getText('body').toString()));
+    const server = serverOn(log, async (documents) => {
+      for (const { doc } of documents) derived.push(doc.getText('body').toString());
+    });
     const text = () => server.loadedDocument('report-a')?.getText('body').toString() ?? null;
     try {
       await server.change('report-a', (doc) => doc.getText('body').insert(0, 'stored'));

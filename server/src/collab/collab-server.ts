@@ -26,10 +26,10 @@ export interface CollabOptions {
   maxMessageBytes: number;
   logger: Logger;
   /**
-   * Called a moment after local edits settle (derived text, search, links, versions, compaction);
-   * `seq` is the highest log seq folded into `doc`.
+   * Called a moment after local edits settle (derived text, search, links, versions, compaction),
+   * with every document whose edits came due together.
    */
-  onDocumentChanged?(documentName: string, doc: Y.Doc, seq: number): Promise<void>;
+  onDocumentsChanged?(documents: ChangedDocument[]): Promise<void>;
   /** The current role of each user still known (a user left out was deleted). */
   currentRoles(userIds: string[]): Promise<Map<string, Role>>;
   /** Called when a document has left memory: what was kept about it can go, a long log be compacted. */
@@ -37,6 +37,17 @@ export interface CollabOptions {
   /** A connection that has not answered the previous ping by the next one is closed. */
   pingIntervalMs: number;
   unloadDelayMs?: number;
+}
+
+/** A document in memory whose edits are to be derived. */
+export interface ChangedDocument {
+  name: string;
+  /**
+   * Waits until everything the document holds is stored (derived data is read by anyone: it is
+   * derived from what is stored), then gives it and the highest log seq folded into it; null
+   * when it has left memory since. Read it before awaiting anything else: the next edit may come.
+   */
+  settled(): Promise<{ doc: Y.Doc; seq: number } | null>;
 }
 
 const PATH = /^\/collab\/([A-Za-z0-9_.~-]{1,200})$/;
@@ -61,10 +72,11 @@ export class CollabServer {
   private readonly connections = new Set<Connection>();
   private readonly derived: Debouncer;
   /**
-   * Derived data is computed for one document at a time. Documents edited together come due
-   * together; twenty derivations at once would hold the event loop for tens of milliseconds and
-   * every keystroke relayed meanwhile would wait. One at a time, each one's database round trips
-   * leave the loop free for the relays in between.
+   * Derived data is computed for one batch of documents at a time: those that came due together
+   * (the debouncer brings along every document edited for a while, so a group writing twenty
+   * reports at once costs a few batches a round, not twenty derivations). Twenty derivations at
+   * once would hold the event loop for tens of milliseconds and every keystroke relayed meanwhile
+   * would wait; one batch at a time, its database round trips leave the loop free for the relays.
    */
   private readonly deriveOneAtATime = pLimit(1);
   private readonly pingTimer: NodeJS.Timeout;
@@ -72,7 +84,7 @@ export class CollabServer {
 
   constructor(private readonly options: CollabOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
-    this.derived = new Debouncer(300, 1500, (name) => this.runDerived(name));
+    this.derived = new Debouncer(300, 1500, (names) => this.runDerived(names.flatMap((name) => this.loaded.get(name) ?? [])));
     this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pingTimer.unref();
     options.fanout?.onMessage((message) => this.onFanout(message));
@@ -304,25 +316,24 @@ export class CollabServer {
     if (document.peers.size > 0 || document.pendingWrites > 0) return;
     this.loaded.delete(document.name);
     this.documents.delete(document.name);
-    await this.derived.flush(document.name, () => this.runDerivedOn(document));
+    await this.derived.flush(document.name, () => this.runDerived([document]));
     await this.forget(document);
     await this.options.onDocumentUnloaded?.(document.name).catch((error: unknown) => this.options.logger.warn({ err: error }, 'compaction failed'));
   }
 
-  private runDerived(documentName: string): Promise<void> {
-    const document = this.loaded.get(documentName);
-    return document ? this.runDerivedOn(document) : Promise.resolve();
-  }
-
-  private runDerivedOn(document: CollabDocument): Promise<void> {
+  private runDerived(documents: CollabDocument[]): Promise<void> {
+    if (!documents.length) return Promise.resolve();
     return this.deriveOneAtATime(async () => {
       try {
-        // Derived data is read by anyone: it is derived from what is stored.
-        await document.whenStored();
-        if (document.evicted) return;
-        await this.options.onDocumentChanged?.(document.name, document.doc, document.seq);
+        await this.options.onDocumentsChanged?.(documents.map((document) => ({
+          name: document.name,
+          settled: async () => {
+            await document.whenStored();
+            return document.evicted ? null : { doc: document.doc, seq: document.seq };
+          },
+        })));
       } catch (error) {
-        this.options.logger.error({ err: error, documentName: document.name }, 'derived data failed');
+        this.options.logger.error({ err: error, documentNames: documents.map((document) => document.name) }, 'derived data failed');
       }
     });
   }
@@ -434,7 +445,7 @@ export class CollabServer {
     for (const document of this.loaded.values()) {
       await document.whenStored();
       if (document.unloadTimer) clearTimeout(document.unloadTimer);
-      await this.derived.flush(document.name, () => this.runDerivedOn(document));
+      await this.derived.flush(document.name, () => this.runDerived([document]));
     }
     this.derived.cancelAll();
     for (const document of this.loaded.values()) document.destroy();

@@ -78,12 +78,18 @@ export async function createCollab(options: {
       return { user: { id: actor.id, role: actor.role } };
     },
     currentRoles: (userIds) => options.auth.currentRoles(userIds),
-    async onDocumentChanged(documentName, doc, seq) {
-      const tail = await options.derivation.derive(documentName, doc, seq);
-      await versions?.maybeAutoVersion(documentName, doc);
-      // A report a group keeps open all day is compacted too, not only once everyone has left:
-      // whoever loads it next (another instance, a restart) reads a snapshot and a short tail.
-      await compactIfLong(documentName, tail);
+    async onDocumentsChanged(documents) {
+      for (const { documentName, doc, tail, error } of await options.derivation.deriveAll(documents)) {
+        try {
+          if (error) throw error;
+          await versions?.maybeAutoVersion(documentName, doc);
+          // A report a group keeps open all day is compacted too, not only once everyone has left:
+          // whoever loads it next (another instance, a restart) reads a snapshot and a short tail.
+          await compactIfLong(documentName, tail);
+        } catch (failure) {
+          logger.error({ err: failure, documentName }, 'derived data failed');
+        }
+      }
     },
     async onDocumentUnloaded(documentName) {
       options.derivation.forget(documentName);

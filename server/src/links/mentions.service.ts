@@ -17,6 +17,39 @@ function passages(text: string): string[] {
   return text.split('\n').map((line) => line.replace(/^\s*-\s+/, '').trim()).filter(Boolean);
 }
 
+/** A report's method mentions: a method named in a line of its text, with the line as passage. */
+export interface MentionRow {
+  reportId: string;
+  meetingId: string;
+  key: string;
+  passage: string;
+}
+
+/** The methods `text` names, one row per method and line. */
+export function findMentions(reportId: string, meetingId: string, text: string, matcher: TermMatcher): MentionRow[] {
+  const rows: MentionRow[] = [];
+  const seen = new Set<string>();
+  for (const passage of passages(text)) {
+    for (const key of matcher.keysIn(passage)) {
+      if (seen.has(`${key}\u0000${passage}`)) continue;
+      seen.add(`${key}\u0000${passage}`);
+      rows.push({ reportId, meetingId, key, passage: passage.slice(0, 4000) });
+    }
+  }
+  return rows;
+}
+
+/** The mention links of any number of reports, in one statement (methods by key; unknown keys are skipped). */
+export async function insertMentions(manager: Queryable, rows: MentionRow[]): Promise<void> {
+  if (!rows.length) return;
+  await manager.query(
+    `INSERT INTO link (source_type, source_id, target_type, target_id, relation, origin, meeting_id, passage)
+     SELECT 'REPORT', r."reportId", 'METHOD', m.id, 'MENTIONS', 'IMPORT', r."meetingId", r.passage
+       FROM jsonb_to_recordset($1::jsonb) AS r("reportId" uuid, "meetingId" uuid, key text, passage text) JOIN method m ON m.key = r.key`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /**
  * `known`: the report's meeting and text when the caller holds them, and whether the report has
  * no mention links to replace (new in this transaction, or its mentions deleted already).
@@ -31,29 +64,14 @@ export async function relinkReportMentions(
     ? [{ meeting_id: known.meetingId, text: known.text }]
     : await manager.query(`SELECT meeting_id, text FROM report WHERE id = $1`, [reportId]);
   if (!report) return 0;
-  const rows: { key: string; passage: string }[] = [];
-  const seen = new Set<string>();
-  for (const passage of passages(report.text)) {
-    for (const key of matcher.keysIn(passage)) {
-      if (seen.has(`${key}\u0000${passage}`)) continue;
-      seen.add(`${key}\u0000${passage}`);
-      rows.push({ key, passage: passage.slice(0, 4000) });
-    }
-  }
+  const rows = findMentions(reportId, report.meeting_id, report.text, matcher);
   if (!known?.nothingToReplace) {
     await manager.query(
       `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND target_type = 'METHOD' AND origin = 'IMPORT'`,
       [reportId],
     );
   }
-  if (rows.length) {
-    await manager.query(
-      `INSERT INTO link (source_type, source_id, target_type, target_id, relation, origin, meeting_id, passage)
-       SELECT 'REPORT', $1, 'METHOD', m.id, 'MENTIONS', 'IMPORT', $2, r.passage
-         FROM jsonb_to_recordset($3::jsonb) AS r(key text, passage text) JOIN method m ON m.key = r.key`,
-      [reportId, report.meeting_id, JSON.stringify(rows)],
-    );
-  }
+  await insertMentions(manager, rows);
   return rows.length;
 }
 

@@ -2,7 +2,7 @@ import type { TextBlock } from '@atelier/shared';
 import { blocksToSections, blocksToText, type GraphLinkNode } from './report-content.js';
 import { sendTogether, type Queryable } from './report-state.js';
 import { fromGlobalId } from '../graphql/global-id.js';
-import { relinkReportMentions } from '../links/mentions.service.js';
+import { findMentions, insertMentions } from '../links/mentions.service.js';
 import type { SearchIndexer } from '../search/search-indexer.js';
 import { TAXONOMY_VERSION, type TaxonomyMatchers } from '../taxonomy/taxonomy-matchers.js';
 
@@ -22,10 +22,10 @@ export interface DerivationWorkerData {
 }
 
 /**
- * What the derivation worker is asked: to write a report's derived data, to ready the taxonomy's
- * matchers after a change, or to close its connection.
+ * What the derivation worker is asked: to write the derived data of some reports, to ready the
+ * taxonomy's matchers after a change, or to close its connection.
  */
-export type DerivationRequest = { derive: DerivedInput } | { prepare: true } | { close: true };
+export type DerivationRequest = { derive: DerivedInput[] } | { prepare: true } | { close: true };
 
 /**
  * The derivation connection's session settings. lock_timeout: derivations run one at a time, so a
@@ -56,47 +56,69 @@ export interface Deriver {
 }
 
 /**
- * Writes what the server derives from a report body: its plain text (`report.text`), its links
- * to methods and the other nodes, its search sections, and the mark of how far they go, together
- * or not at all. Returns how many updates the report's log holds (whether to compact it), or null
- * when no report has this document name.
+ * What deriving a report came to: how many updates its report's log holds (whether to compact it),
+ * null when no report has this document name, or HELD when its row was locked elsewhere and it was
+ * left out of a batch, to be derived alone (waiting for the row) without holding up the others.
  */
-export function writeDerivedData(inTransaction: InTransaction, { search, taxonomy }: Deriver, input: DerivedInput): Promise<number | null> {
-  const text = blocksToText(input.blocks);
+export type DerivedTail = number | null | typeof HELD;
+export const HELD = 'held';
+
+/**
+ * Writes what the server derives from report bodies: each one's plain text (`report.text`), its
+ * links to methods and the other nodes, its search sections, and the mark of how far they go, all
+ * of them together or none. Any number of reports cost the same statements as one: reports that
+ * come due together (a group writing several at once) share a transaction. Returns what each
+ * input came to, in order.
+ */
+export function writeDerivedData(inTransaction: InTransaction, { search, taxonomy }: Deriver, inputs: DerivedInput[]): Promise<DerivedTail[]> {
   return inTransaction(async (db) => {
-    // Locked, so two instances deriving the same report write its links one after the other. The
-    // sections in the index are read once the lock is held (the two run in turn, on a pipelined
-    // connection too), so they are what the last derivation of this report wrote.
-    const [[report], indexed] = await sendTogether(db, [
-      (): Promise<{ id: string; meeting_id: string; text: string | null; taxonomy: string }[]> => db.query(
-        `SELECT id, meeting_id, text, ${TAXONOMY_VERSION} AS taxonomy FROM report WHERE document_name = $1 FOR UPDATE`,
-        [input.documentName],
+    const documentNames = inputs.map((input) => input.documentName);
+    // Locked, in the order of their ids, so two instances deriving the same reports write their
+    // links one after the other and never wait for each other in a cycle; in a batch, a row held
+    // elsewhere is skipped rather than waited for, which would hold up every other report. The
+    // sections in the index are read once the locks are held (the two run in turn, on a pipelined
+    // connection too), so they are what the last derivation of these reports wrote.
+    const batch = inputs.length > 1;
+    const [locked, indexed] = await sendTogether(db, [
+      (): Promise<{ id: string; document_name: string; meeting_id: string; text: string | null; taxonomy: string }[]> => db.query(
+        `SELECT id, document_name, meeting_id, text, ${TAXONOMY_VERSION} AS taxonomy FROM report WHERE document_name = ANY($1) ORDER BY id FOR UPDATE${batch ? ' SKIP LOCKED' : ''}`,
+        [documentNames],
       ),
-      () => search.indexedSections(db, { documentName: input.documentName }),
+      () => search.indexedSections(db, { documentNames }),
     ]);
-    if (!report) return null;
-    const matchers = await taxonomy.at(db, report.taxonomy);
-    const textChanged = report.text !== text;
+    const missing = batch ? HELD : null;
+    if (!locked.length) return inputs.map(() => missing);
+    const byName = new Map(locked.map((report) => [report.document_name, report]));
+    const matchers = await taxonomy.at(db, locked[0].taxonomy);
+    const derived = inputs.flatMap((input) => {
+      const report = byName.get(input.documentName);
+      if (!report) return [];
+      const text = blocksToText(input.blocks);
+      return [{ input, report, text, textChanged: report.text !== text }];
+    });
     // Every write at once, run in this order (the links' DELETE before their INSERTs): none needs
     // another's answer.
-    const [, , , , [{ tail }]] = await sendTogether(db, [
+    const [, , , , tails] = await sendTogether(db, [
       // The links typed in the editor are replaced every time, those found in the text when it changed: one statement deletes both.
       () => db.query(
-        `DELETE FROM link WHERE source_type = 'REPORT' AND source_id = $1 AND (origin = 'EDITOR' OR ($2 AND origin = 'IMPORT' AND target_type = 'METHOD'))`,
-        [report.id, textChanged],
+        `DELETE FROM link l USING unnest($1::uuid[], $2::boolean[]) AS r(id, text_changed)
+          WHERE l.source_type = 'REPORT' AND l.source_id = r.id AND (l.origin = 'EDITOR' OR (r.text_changed AND l.origin = 'IMPORT' AND l.target_type = 'METHOD'))`,
+        [derived.map(({ report }) => report.id), derived.map(({ textChanged }) => textChanged)],
       ),
-      async () => (textChanged ? relinkReportMentions(db, report.id, matchers.methods, { meetingId: report.meeting_id, text, nothingToReplace: true }) : 0),
-      () => insertEditorLinks(db, report.id, input.links),
-      () => search.reindexReportSections([{ reportId: report.id, sections: blocksToSections(input.blocks) }], db, matchers.themes, indexed),
+      () => insertMentions(db, derived.flatMap(({ report, text, textChanged }) => (textChanged ? findMentions(report.id, report.meeting_id, text, matchers.methods) : []))),
+      () => insertEditorLinks(db, derived.flatMap(({ input, report }) => editorLinkRows(report.id, input.links))),
+      () => search.reindexReportSections(derived.map(({ input, report }) => ({ reportId: report.id, sections: blocksToSections(input.blocks) })), db, matchers.themes, indexed),
       // The text (when it changed) and the mark of how far derived data goes, in one statement,
-      // which also counts the log: the caller needs no round trip of its own for that.
-      (): Promise<{ tail: number }[]> => db.query(
-        `UPDATE report SET derived_seq = greatest(derived_seq, $2), text = coalesce($3, text), updated_at = CASE WHEN $3 IS NULL THEN updated_at ELSE now() END WHERE id = $1
-         RETURNING (SELECT count(*)::int FROM report_update WHERE document_name = $4) AS tail`,
-        [report.id, input.seq, textChanged ? text : null, input.documentName],
+      // which also counts each log: the caller needs no round trip of its own for that.
+      (): Promise<{ document_name: string; tail: number }[]> => db.query(
+        `UPDATE report r SET derived_seq = greatest(r.derived_seq, d.seq), text = coalesce(d.text, r.text), updated_at = CASE WHEN d.text IS NULL THEN r.updated_at ELSE now() END
+           FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS d(id, seq, text) WHERE r.id = d.id
+         RETURNING r.document_name, (SELECT count(*)::int FROM report_update u WHERE u.document_name = r.document_name) AS tail`,
+        [derived.map(({ report }) => report.id), derived.map(({ input }) => input.seq), derived.map(({ text, textChanged }) => (textChanged ? text : null))],
       ),
     ]);
-    return tail;
+    const tailOf = new Map(tails.map((row) => [row.document_name, row.tail]));
+    return inputs.map((input) => tailOf.get(input.documentName) ?? missing);
   });
 }
 
@@ -112,23 +134,33 @@ export async function prepareDerivation(db: Queryable, taxonomy: TaxonomyMatcher
 
 const TARGET_TYPES = new Set(['METHOD', 'THEME', 'PRACTICE', 'PERSON', 'ORGANIZATION']);
 
-/**
- * The links typed in the editor become edges (origin EDITOR): a method or theme by its key, a
- * practice, person or centre by its id. Unknown targets are skipped.
- */
-async function insertEditorLinks(db: Queryable, reportId: string, links: GraphLinkNode[]): Promise<void> {
-  const rows = links.flatMap((link): { kind: string; key: string | null; id: string | null; passage: string }[] => {
+interface EditorLinkRow {
+  reportId: string;
+  kind: string;
+  key: string | null;
+  id: string | null;
+  passage: string;
+}
+
+/** A report's links typed in the editor, as rows: a method or theme by its key, a practice, person or centre by its id. */
+function editorLinkRows(reportId: string, links: GraphLinkNode[]): EditorLinkRow[] {
+  return links.flatMap((link): EditorLinkRow[] => {
     if (!TARGET_TYPES.has(link.kind)) return [];
-    if (link.kind === 'METHOD' || link.kind === 'THEME') return [{ kind: link.kind, key: link.ref, id: null, passage: link.passage.slice(0, 4000) }];
+    const passage = link.passage.slice(0, 4000);
+    if (link.kind === 'METHOD' || link.kind === 'THEME') return [{ reportId, kind: link.kind, key: link.ref, id: null, passage }];
     const parsed = fromGlobalId(link.ref);
-    return parsed ? [{ kind: link.kind, key: null, id: parsed.id, passage: link.passage.slice(0, 4000) }] : [];
+    return parsed ? [{ reportId, kind: link.kind, key: null, id: parsed.id, passage }] : [];
   });
+}
+
+/** The links typed in the editor become edges (origin EDITOR), for any number of reports at once. Unknown targets are skipped. */
+async function insertEditorLinks(db: Queryable, rows: EditorLinkRow[]): Promise<void> {
   if (!rows.length) return;
   await db.query(
     `INSERT INTO link (source_type, source_id, target_type, target_id, relation, origin, meeting_id, passage)
-     SELECT 'REPORT', $1, r.kind, t.id, 'LINKS_TO', 'EDITOR', rep.meeting_id, r.passage
-       FROM jsonb_to_recordset($2::jsonb) AS r(kind text, key text, id uuid, passage text)
-       JOIN report rep ON rep.id = $1
+     SELECT 'REPORT', r."reportId", r.kind, t.id, 'LINKS_TO', 'EDITOR', rep.meeting_id, r.passage
+       FROM jsonb_to_recordset($1::jsonb) AS r("reportId" uuid, kind text, key text, id uuid, passage text)
+       JOIN report rep ON rep.id = r."reportId"
        JOIN LATERAL (
          SELECT m.id FROM method m WHERE r.kind = 'METHOD' AND m.key = r.key
          UNION ALL SELECT t.id FROM theme t WHERE r.kind = 'THEME' AND t.key = r.key
@@ -136,6 +168,6 @@ async function insertEditorLinks(db: Queryable, reportId: string, links: GraphLi
          UNION ALL SELECT pe.id FROM person pe WHERE r.kind = 'PERSON' AND pe.id = r.id
          UNION ALL SELECT o.id FROM organization o WHERE r.kind = 'ORGANIZATION' AND o.id = r.id
        ) t ON true`,
-    [reportId, JSON.stringify(rows)],
+    [JSON.stringify(rows)],
   );
 }

@@ -5,7 +5,16 @@ import { findGraphLinks } from './report-content.js';
 import { contentHash } from '../common/content-hash.js';
 import { siblingModule, WorkerClient } from '../common/worker-client.js';
 import { loadStoredDoc } from './report-state.js';
-import type { DerivationRequest, DerivationWorkerData } from './derived-data.js';
+import { HELD, type DerivationRequest, type DerivationWorkerData, type DerivedInput, type DerivedTail } from './derived-data.js';
+import type { ChangedDocument } from '../collab/collab-server.js';
+
+/** What deriving a document came to: the length of its report's log (null: nothing written), or why it failed. */
+export interface DerivationOutcome {
+  documentName: string;
+  doc: Y.Doc;
+  tail: number | null;
+  error?: Error;
+}
 
 /**
  * What the server derives from a report body after edits: its plain text (`report.text`), its
@@ -23,7 +32,7 @@ export class ReportDerivation {
    * derived even when the plain text stays the same.
    */
   private readonly lastDerived = new Map<string, string>();
-  private readonly worker: WorkerClient<DerivationRequest, number | null>;
+  private readonly worker: WorkerClient<DerivationRequest, DerivedTail[]>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,18 +42,61 @@ export class ReportDerivation {
   }
 
   /**
-   * `seq`: the highest log seq folded into `doc`; a restart derives again what came after it.
-   * Returns how many updates the report's log holds, or null when nothing was derived (nothing
-   * new since last time, or no such report).
+   * Derives every document given, in one transaction: each body is read on the event loop once it
+   * is stored, in a turn of its own (the relays of other edits get in between); the rest is one
+   * request to the worker. Documents whose blocks and links did not change since they were last
+   * derived cost no write. When the transaction fails, each document is tried alone, so that one
+   * report that cannot be derived holds back no other; a report whose row is held elsewhere is
+   * left out of the batch and waited for alone, after the others. Returns one outcome per document still in
+   * memory: how many updates its report's log holds (null when nothing was written), or the error.
+   */
+  async deriveAll(documents: ChangedDocument[]): Promise<DerivationOutcome[]> {
+    const outcomes: DerivationOutcome[] = [];
+    const due: { input: DerivedInput; fingerprint: string; doc: Y.Doc }[] = [];
+    for (const [i, document] of documents.entries()) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const stored = await document.settled();
+      if (!stored) continue;
+      const blocks = textBlocks(stored.doc);
+      const links = findGraphLinks(stored.doc);
+      const fingerprint = contentHash(JSON.stringify([blocks, links]));
+      if (this.lastDerived.get(document.name) === fingerprint) outcomes.push({ documentName: document.name, doc: stored.doc, tail: null });
+      else due.push({ input: { documentName: document.name, seq: stored.seq, blocks, links }, fingerprint, doc: stored.doc });
+    }
+    const settle = (item: (typeof due)[number], tail: number | null): DerivationOutcome => {
+      if (tail !== null) this.lastDerived.set(item.input.documentName, item.fingerprint);
+      return { documentName: item.input.documentName, doc: item.doc, tail };
+    };
+    let alone = due;
+    if (due.length > 1) {
+      try {
+        const tails = await this.worker.request({ derive: due.map((item) => item.input) });
+        alone = due.filter((_, i) => tails[i] === HELD);
+        due.forEach((item, i) => tails[i] !== HELD && outcomes.push(settle(item, tails[i] as number | null)));
+      } catch {
+        // Which report made the batch fail is not known: each is tried alone, below.
+      }
+    }
+    for (const item of alone) {
+      outcomes.push(
+        await this.worker.request({ derive: [item.input] }).then(
+          ([tail]) => settle(item, tail as number | null),
+          (error: Error) => ({ documentName: item.input.documentName, doc: item.doc, tail: null, error }),
+        ),
+      );
+    }
+    return outcomes;
+  }
+
+  /**
+   * Derives one document (the state of `doc`, in which `seq` is the highest log seq folded);
+   * a restart derives again what came after it. Returns how many updates the report's log holds,
+   * or null when nothing was derived (nothing new since last time, or no such report).
    */
   async derive(documentName: string, doc: Y.Doc, seq: number): Promise<number | null> {
-    const blocks = textBlocks(doc);
-    const links = findGraphLinks(doc);
-    const derived = contentHash(JSON.stringify([blocks, links]));
-    if (this.lastDerived.get(documentName) === derived) return null;
-    const tail = await this.worker.request({ derive: { documentName, seq, blocks, links } });
-    if (tail !== null) this.lastDerived.set(documentName, derived);
-    return tail;
+    const [outcome] = await this.deriveAll([{ name: documentName, settled: async () => ({ doc, seq }) }]);
+    if (outcome.error) throw outcome.error;
+    return outcome.tail;
   }
 
   /**

@@ -171,11 +171,11 @@ export class SearchIndexer {
   }
 
   /**
-   * Each report's meeting and the sections it has in the index, in one round trip: by id, or the
-   * report of a document (`documentName`).
+   * Each report's meeting and the sections it has in the index, in one round trip: by id, or by
+   * the names of their documents.
    */
-  async indexedSections(db: Queryable, reports: { ids: string[] } | { documentName: string }): Promise<IndexedReport[]> {
-    return 'ids' in reports ? db.query(indexedSectionsSql('r.id = ANY($1)'), [reports.ids]) : db.query(indexedSectionsSql('r.document_name = $1'), [reports.documentName]);
+  async indexedSections(db: Queryable, reports: { ids: string[] } | { documentNames: string[] }): Promise<IndexedReport[]> {
+    return 'ids' in reports ? db.query(indexedSectionsSql('r.id = ANY($1)'), [reports.ids]) : db.query(indexedSectionsSql('r.document_name = ANY($1)'), [reports.documentNames]);
   }
 
   /**
