@@ -390,7 +390,8 @@ async function openLarge(): Promise<void> {
  * The event loop's share of deriving a report (text, links, search sections) after one more line,
  * read with the loop's own utilisation meter: the body is read on the loop, the rest is done in
  * the derivation worker. Reports of 30 and 300 paragraphs without headings (one search section
- * that changes every time), in a server in this process.
+ * that changes every time), in a server in this process: ten derived in turn, then the same ten
+ * coming due together (one batch, one transaction).
  */
 async function deriving(): Promise<void> {
   process.env.DATABASE_URL = POSTGRES;
@@ -420,8 +421,22 @@ async function deriving(): Promise<void> {
           }
         }
       });
-      docs.forEach((doc) => doc.destroy());
       console.log(`  deriving a report of ${paragraphs} paragraphs after one more line: the event loop's share p50 ${median(onLoop).toFixed(2)} ms (max ${Math.max(...onLoop).toFixed(2)}), the whole derivation p50 ${median(total).toFixed(2)} ms; CPU per derivation: this process (event loop and derivation worker) ${(cpu.server / total.length).toFixed(2)} ms, PostgreSQL ${(cpu.postgres / total.length).toFixed(2)} ms`);
+      // The same ten reports come due together, as when a group writes them at once: one batch.
+      const batches: number[] = [];
+      const batchCpu = await cpuOfThisProcessAndPostgres(async () => {
+        for (let round = 0; round < 20; round++) {
+          docs.forEach((doc) => appendParagraph(doc, `${paragraphs + 20 + round}. Nog een regel over vrijwilligerswerk.`));
+          const started = performance.now();
+          const outcomes = await server.app.services.derivation.deriveAll(names.map((name, i) => ({ name, settled: async () => ({ doc: docs[i], seq: round + 22 }) })));
+          batches.push(performance.now() - started);
+          const failed = outcomes.find((outcome) => outcome.error);
+          if (failed) throw failed.error;
+        }
+      });
+      docs.forEach((doc) => doc.destroy());
+      const derivations = batches.length * names.length;
+      console.log(`  deriving ${names.length} such reports that come due together: the batch p50 ${median(batches).toFixed(2)} ms; CPU per report: this process ${(batchCpu.server / derivations).toFixed(2)} ms, PostgreSQL ${(batchCpu.postgres / derivations).toFixed(2)} ms`);
     }
   } finally {
     await server.close();

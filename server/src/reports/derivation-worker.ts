@@ -13,7 +13,7 @@ const { url, embedded } = workerData as DerivationWorkerData;
 // Derived data is background work: on a busy machine the editors' relays go first. On Linux the
 // nice value belongs to the thread (pid 0: the calling one); elsewhere it would be the process's.
 if (process.platform === 'linux') os.setPriority(0, 10);
-// One connection, as derivations run one at a time; kept open, as an edited report is derived
+// One connection, as derivations run one batch at a time; kept open, as an edited report is derived
 // every second or so. As in the main pool, no JIT for short statements (PGlite has none).
 // The settings are taken once per connection rather than in every transaction (a round trip less
 // per derivation), before the pool hands the connection out; where they fail, the connection is

@@ -28,9 +28,10 @@ export interface DerivationWorkerData {
 export type DerivationRequest = { derive: DerivedInput[] } | { prepare: true } | { close: true };
 
 /**
- * The derivation connection's session settings. lock_timeout: derivations run one at a time, so a
- * report row held elsewhere must fail this one (it is derived again after the next edit, or when
- * the report leaves memory), not stall the rest. synchronous_commit off: everything written here
+ * The derivation connection's session settings. lock_timeout: derivations run one batch at a
+ * time; a batch skips a report row held elsewhere, which is then derived alone, and that one must
+ * fail after a while (it is derived again after the next edit, or when the report leaves memory),
+ * not stall the reports that come due after it. synchronous_commit off: everything written here
  * can be derived again from the log, and the mark of how far it goes is written with it, so a
  * crash of PostgreSQL that loses a commit only makes the next start derive it again; it need not
  * wait for the disk. plan_cache_mode: every statement here finds its rows by key, which a generic
