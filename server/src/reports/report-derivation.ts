@@ -47,8 +47,9 @@ export class ReportDerivation {
    * request to the worker. Documents whose blocks and links did not change since they were last
    * derived cost no write. When the transaction fails, each document is tried alone, so that one
    * report that cannot be derived holds back no other; a report whose row is held elsewhere is
-   * left out of the batch and waited for alone, after the others. Returns one outcome per document still in
-   * memory: how many updates its report's log holds (null when nothing was written), or the error.
+   * left out of the batch and waited for alone, after the others. Returns one outcome per
+   * document still in memory: how many updates its report's log holds (null when nothing was
+   * written), or the error.
    */
   async deriveAll(documents: ChangedDocument[]): Promise<DerivationOutcome[]> {
     const outcomes: DerivationOutcome[] = [];
@@ -71,8 +72,12 @@ export class ReportDerivation {
     if (due.length > 1) {
       try {
         const tails = await this.worker.request({ derive: due.map((item) => item.input) });
-        alone = due.filter((_, i) => tails[i] === HELD);
-        due.forEach((item, i) => tails[i] !== HELD && outcomes.push(settle(item, tails[i] as number | null)));
+        alone = [];
+        for (const [i, item] of due.entries()) {
+          const tail = tails[i];
+          if (tail === HELD) alone.push(item);
+          else outcomes.push(settle(item, tail));
+        }
       } catch {
         // Which report made the batch fail is not known: each is tried alone, below.
       }
@@ -80,6 +85,7 @@ export class ReportDerivation {
     for (const item of alone) {
       outcomes.push(
         await this.worker.request({ derive: [item.input] }).then(
+          // Alone, a report's row is waited for, never skipped: the answer is never HELD.
           ([tail]) => settle(item, tail as number | null),
           (error: Error) => ({ documentName: item.input.documentName, doc: item.doc, tail: null, error }),
         ),
