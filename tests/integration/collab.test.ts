@@ -227,6 +227,37 @@ describe('live co-editing', () => {
     expect(await derived()).toEqual({ titles: ['Live'], links: 0, text: 'Inleiding over motivatie.' });
   });
 
+  it('indexes a long section as passages: an edit rewrites only its own, and a match deep in the section shows in its snippet', async () => {
+    const db = server.app.db.dataSource;
+    const report = await newReport();
+    const doc = new Y.Doc();
+    // About 7,000 characters without a heading: one section, four passages.
+    for (let i = 0; i < 100; i++) appendParagraph(doc, `Regel ${i}: de deelnemers bespreken hoe ze nieuwkomers motiveren.`);
+    appendParagraph(doc, 'Tot slot plannen we een zeepbellenfestival in het park.');
+    const passages = async () => {
+      const rows: { index: number; xmin: string; length: number }[] = await db.query(
+        `SELECT s.section_index AS index, s.xmin::text AS xmin, length(s.body) AS length FROM search_entry s JOIN report r ON r.id = s.entity_id
+          WHERE s.kind = 'SECTION' AND r.document_name = $1 ORDER BY s.section_index`, [report.documentName]);
+      return rows;
+    };
+    await server.app.services.derivation.derive(report.documentName, doc, 0);
+    const before = await passages();
+    expect(before.map((row) => row.index)).toEqual([0, 1, 2, 3]);
+    for (const row of before) expect(row.length).toBeLessThanOrEqual(2000);
+
+    const { hits } = (await server.gql(`{ search(query: "zeepbellenfestival") { hits { kind title snippet } } }`, {}, viewer)).data.search;
+    expect(hits).toEqual([{ kind: 'SECTION', title: 'Live', snippet: expect.stringContaining('<b>zeepbellenfestival</b>') }]);
+
+    // Typing in the second passage writes that passage again, and no other.
+    const paragraph = doc.getXmlFragment('default').get(40) as Y.XmlElement;
+    (paragraph.get(0) as Y.XmlText).insert(0, 'Belangrijk: ');
+    await server.app.services.derivation.derive(report.documentName, doc, 0);
+    const after = await passages();
+    expect(after.map((row) => row.index)).toEqual([0, 1, 2, 3]);
+    expect(after.map((row, i) => row.xmin === before[i].xmin)).toEqual([true, false, true, true]);
+    doc.destroy();
+  });
+
   it('writes a derivation whole or not at all when one of its statements fails, and goes on after', async () => {
     const report = await newReport();
     const a = client(report.documentName, editor);

@@ -5,6 +5,8 @@ import { ImportService } from '../../server/src/importer/import.service.js';
 import { MeetingsService } from '../../server/src/meetings/meetings.service.js';
 import { PracticesService } from '../../server/src/practices/practices.service.js';
 import { SYSTEM_ACTOR } from '../../server/src/auth/guard.js';
+import { SearchPassages1732000008000 } from '../../server/src/db/migrations/1732000008000-search-passages.js';
+import { PASSAGE_CHARS } from '../../server/src/search/search-indexer.js';
 
 const servers: TestServer[] = [];
 
@@ -72,5 +74,43 @@ describe('restart after a crash between an import and its indexing', () => {
     );
     const [left] = await second.app.db.dataSource.query(`SELECT count(*)::int AS n FROM search_pending`);
     expect(left.n).toBe(0);
+  });
+});
+
+describe('restart after an upgrade that indexes long sections as passages', () => {
+  it('indexes again, as passages, a report whose long section an earlier version indexed whole', async () => {
+    const first = await startTestServer();
+    servers.push(first);
+    const token = await first.login();
+    await first.stop();
+
+    const long = `${REPORT}\n${Array.from({ length: 60 }, (_, i) => `Ervaring ${i}: een deelnemer vertelt hoe de stage haar ritme gaf.`).join('\n\n')}\n\nTot slot: een wandelzoektocht.\n`;
+    const db = await openDatabase({ url: first.databaseUrl, dataDir: first.dataDir });
+    const dataSource = db.dataSource;
+    const importer = new ImportService(dataSource, new MeetingsService(dataSource), new PracticesService(dataSource));
+    const { meetingId } = await importer.importReport(SYSTEM_ACTOR, 'mechelen-2024.txt', long);
+    const [{ id: reportId, text }] = await dataSource.query(`SELECT id, text FROM report WHERE meeting_id = $1`, [meetingId]);
+    // What an earlier version wrote: the report's one long section as one entry.
+    await dataSource.query(`DELETE FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1`, [reportId]);
+    await dataSource.query(
+      `INSERT INTO search_entry (kind, entity_id, section_index, meeting_id, title, body, document)
+       VALUES ('SECTION', $1, 0, $2, 'Vrijwilligerswerk', $3, search_document('Vrijwilligerswerk', '', $3))`,
+      [reportId, meetingId, text],
+    );
+    await dataSource.query(`DELETE FROM search_pending`);
+    const runner = dataSource.createQueryRunner();
+    await new SearchPassages1732000008000().up(runner);
+    await runner.release();
+    expect(await dataSource.query(`SELECT 1 FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1`, [reportId])).toEqual([]);
+    await db.close();
+
+    const second = await startTestServer({ reuse: { databaseUrl: first.databaseUrl, dataDir: first.dataDir } });
+    servers.push(second);
+    const lengths: { length: number }[] = await second.app.db.dataSource.query(
+      `SELECT length(body) AS length FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1 ORDER BY section_index`, [reportId]);
+    expect(lengths.length).toBeGreaterThan(1);
+    expect(lengths.every((row) => row.length <= PASSAGE_CHARS)).toBe(true);
+    const found = await second.gql(`{ search(query: "wandelzoektocht") { hits { kind snippet } } }`, {}, token);
+    expect(found.data.search.hits).toEqual([{ kind: 'SECTION', snippet: expect.stringContaining('<b>wandelzoektocht</b>') }]);
   });
 });

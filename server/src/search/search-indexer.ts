@@ -75,7 +75,62 @@ const NAMES_SQL = `
   WHERE search_entry.title IS DISTINCT FROM EXCLUDED.title OR search_entry.tags IS DISTINCT FROM EXCLUDED.tags OR search_entry.body IS DISTINCT FROM EXCLUDED.body
   ${RETURNING_TEXT}`;
 
-/** A report's meeting, and the index and content hash of each of its sections in the index. */
+/**
+ * The most characters one search entry holds of a report section. A longer section (a report
+ * typed without headings, or one long chapter) is indexed as several passages of at most this
+ * size, cut between paragraphs: an edit then re-stems the passage it falls in and not the whole
+ * section, and a hit's snippet (taken from an entry's first 3,000 characters) shows the match.
+ * Above the longest section of the network's real reports (1,700 characters), which stay whole.
+ */
+export const PASSAGE_CHARS = 2000;
+
+/** A section, or a part of a long one, as one search entry. */
+export interface Passage {
+  /** Its place among the report's passages: the entry's section_index. */
+  index: number;
+  heading: string | null;
+  text: string;
+}
+
+/**
+ * The passages of a report's sections, in order. A section's lines are packed whole into passages
+ * of at most PASSAGE_CHARS; a line longer than that alone is cut at the last space before the limit
+ * (anywhere, when it has none). Where a passage ends depends only on the text before the cut, so
+ * typing in one passage leaves the passages before it as they were, and those after it as long as
+ * the cut does not move.
+ */
+export function passagesOf(sections: ReportSection[]): Passage[] {
+  const passages: Passage[] = [];
+  for (const section of sections) {
+    const pieces: string[] = [];
+    let current: string | null = null;
+    for (const line of section.text.split('\n').flatMap(cutLongLine)) {
+      if (current !== null && current.length + 1 + line.length > PASSAGE_CHARS) {
+        pieces.push(current);
+        current = null;
+      }
+      current = current === null ? line : `${current}\n${line}`;
+    }
+    pieces.push(current ?? '');
+    for (const text of pieces) passages.push({ index: passages.length, heading: section.heading, text });
+  }
+  return passages;
+}
+
+function cutLongLine(line: string): string[] {
+  const parts: string[] = [];
+  let rest = line;
+  while (rest.length > PASSAGE_CHARS) {
+    const space = rest.lastIndexOf(' ', PASSAGE_CHARS);
+    const cut = space > 0 ? space : PASSAGE_CHARS;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(space > 0 ? cut + 1 : cut);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/** A report's meeting, and the index and content hash of each of its passages in the index. */
 export interface IndexedReport {
   id: string;
   meeting_id: string;
@@ -93,7 +148,7 @@ const indexedSectionsSql = (where: string) => `
                           FROM search_entry WHERE kind = 'SECTION' AND entity_id = r.id) e
    WHERE ${where}`;
 
-/** Report sections whose heading or text changed, with the labels of the themes they name as tags. */
+/** Report passages whose heading or text changed, with the labels of the themes they name as tags. */
 const UPSERT_SECTIONS_SQL = `
   INSERT INTO search_entry (kind, entity_id, section_index, meeting_id, meeting_date, meeting_kind, title, tags, body, theme_keys, content_hash, document)
   SELECT 'SECTION', s.report_id, s.index, s.meeting_id, s.date, s.kind, s.title, t.tags, s.body, s.themes, s.hash, search_document(s.title, t.tags, s.body)
@@ -104,7 +159,7 @@ const UPSERT_SECTIONS_SQL = `
     meeting_kind = EXCLUDED.meeting_kind, content_hash = EXCLUDED.content_hash, document = EXCLUDED.document
   ${RETURNING_TEXT}`;
 
-/** The sections of each report ($1) from its count of sections ($2) on. */
+/** The passages of each report ($1) from its count of passages ($2) on. */
 const DELETE_SECTIONS_PAST_SQL = `
   DELETE FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = ANY($1::uuid[])
      AND e.section_index >= ($2::int[])[array_position($1::uuid[], e.entity_id)]`;
@@ -179,7 +234,8 @@ export class SearchIndexer {
   }
 
   /**
-   * The sections of some reports: only those whose heading or text changed are written again.
+   * The sections of some reports, as passages (passagesOf): only those whose heading or text
+   * changed are written again.
    * `themes`: the themes' matcher when the caller holds it (at the taxonomy's current version
    * otherwise). `indexed`: what `indexedSections` answered for these reports, when the caller read
    * it already (in the same transaction, after locking them).
@@ -197,29 +253,31 @@ export class SearchIndexer {
     const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
     const matcher = themes ?? (await this.taxonomy.at(db)).themes;
+    const passageCounts = new Map<string, number>();
     const changed = reports.flatMap(({ reportId, sections }) => {
+      const passages = passagesOf(sections);
+      passageCounts.set(reportId, passages.length);
       const meeting = meetings.get(reportId);
       if (!meeting) return [];
-      return sections
-        .map((section) => {
-          const title = section.heading ?? meeting.title;
-          const body = section.text.slice(0, 100_000);
+      return passages
+        .map((passage) => {
+          const title = passage.heading ?? meeting.title;
+          const body = passage.text;
           return {
             report_id: reportId, meeting_id: meeting.meeting_id, date: meeting.date, kind: meeting.kind,
-            index: section.index, title, body, hash: contentHash(`${title}\u0000${body}`),
+            index: passage.index, title, body, hash: contentHash(`${title}\u0000${body}`),
           };
         })
-        .filter((section) => !known.has(`${reportId}/${section.index}/${section.hash}`) && (section.body.trim() !== '' || section.title.trim() !== ''))
+        .filter((passage) => !known.has(`${reportId}/${passage.index}/${passage.hash}`) && (passage.body.trim() !== '' || passage.title.trim() !== ''))
         // Only what changed is matched against the themes: a long report edited in one place would
         // otherwise be read whole at every derivation.
-        .map((section) => ({ ...section, themes: matcher.keysIn(`${section.title}\n${section.body}`) }));
+        .map((passage) => ({ ...passage, themes: matcher.keysIn(`${passage.title}\n${passage.body}`) }));
     });
-    const sectionCounts = new Map(reports.map((report) => [report.reportId, report.sections.length]));
-    const shrunk = existing.some((row) => row.section_index >= (sectionCounts.get(row.entity_id) ?? 0));
+    const shrunk = existing.some((row) => row.section_index >= (passageCounts.get(row.entity_id) ?? 0));
     const [rows] = await sendTogether(db, [
       async (): Promise<{ text: string }[]> => (changed.length ? db.query(UPSERT_SECTIONS_SQL, [JSON.stringify(changed)]) : []),
-      // Sections past the end of a report that got shorter (read above: most derivations have none).
-      async () => (shrunk ? db.query(DELETE_SECTIONS_PAST_SQL, [reportIds, reportIds.map((reportId) => sectionCounts.get(reportId))]) : []),
+      // Passages past the end of a report that got shorter (read above: most derivations have none).
+      async () => (shrunk ? db.query(DELETE_SECTIONS_PAST_SQL, [reportIds, reportIds.map((reportId) => passageCounts.get(reportId))]) : []),
     ]);
     await this.addWords(db, rows);
     return changed.length;

@@ -13,7 +13,10 @@ const REPORTS_PER_PASS = 50;
 
 /** Every report's sections, from its stored document (first start, or after the taxonomy changed). */
 export async function reindexAllReports(dataSource: DataSource, indexer: SearchIndexer): Promise<void> {
-  const reports: { id: string; document_name: string }[] = await dataSource.query(`SELECT id, document_name FROM report ORDER BY id`);
+  await reindexReports(indexer, await dataSource.query(`SELECT id, document_name FROM report ORDER BY id`));
+}
+
+async function reindexReports(indexer: SearchIndexer, reports: { id: string; document_name: string }[]): Promise<void> {
   for (let start = 0; start < reports.length; start += REPORTS_PER_PASS) {
     await indexer.reindexStoredReports(reports.slice(start, start + REPORTS_PER_PASS));
   }
@@ -51,7 +54,8 @@ export function connectSearchIndex(dataSource: DataSource, indexer: SearchIndexe
 
 /**
  * At start: on a database that has content but an empty index (an upgrade) builds the index once;
- * otherwise indexes what imports before a crash left pending, and brings the names' entries up to date.
+ * otherwise indexes what imports before a crash left pending, reports with text and no entry (an
+ * upgrade that changed how reports are indexed removed theirs), and brings the names' entries up to date.
  */
 export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchIndexer, queue: ImportIndexQueue): Promise<void> {
   const [row]: { empty: boolean }[] = await dataSource.query(
@@ -63,6 +67,11 @@ export async function ensureSearchIndex(dataSource: DataSource, indexer: SearchI
     await dataSource.query(`DELETE FROM search_pending`);
   } else {
     await queue.recover();
+    await reindexReports(indexer, await dataSource.query(
+      `SELECT r.id, r.document_name FROM report r
+        WHERE coalesce(r.text, '') <> '' AND NOT EXISTS (SELECT 1 FROM search_entry e WHERE e.kind = 'SECTION' AND e.entity_id = r.id)
+        ORDER BY r.id`,
+    ));
     // Names are few, and only entries that differ are written: an upgrade that changes what a
     // name's entry holds (a method's descriptions in every language) is caught up here.
     await indexer.reindexNames();
