@@ -389,9 +389,9 @@ async function openLarge(): Promise<void> {
 /**
  * The event loop's share of deriving a report (text, links, search sections) after one more line,
  * read with the loop's own utilisation meter: the body is read on the loop, the rest is done in
- * the derivation worker. Reports of 30 and 300 paragraphs without headings (one search section
- * that changes every time), in a server in this process: ten derived in turn, then the same ten
- * coming due together (one batch, one transaction).
+ * the derivation worker. Reports of 30 and 300 paragraphs without headings (one section of 2 or
+ * 20 KB, whose last passage in the search index changes every time), in a server in this process:
+ * ten derived in turn, then the same ten coming due together (one batch, one transaction).
  */
 async function deriving(): Promise<void> {
   process.env.DATABASE_URL = POSTGRES;
