@@ -47,26 +47,37 @@ Wat nemen we mee:
 - Een stage bij een buurtvereniging geeft deelnemers zelfvertrouwen
 `;
 
+/**
+ * A server started (its database migrated, an admin signed in) and stopped, then `report` imported
+ * into its database by an importer without the index queue: what a server killed right after the
+ * import committed leaves behind, the meeting and its practices stored and no search entry.
+ * `restart` starts a server on that database again.
+ */
+async function importedWhileStopped(report: string) {
+  const first = await startTestServer();
+  servers.push(first);
+  const token = await first.login();
+  await first.stop();
+  const db = await openDatabase({ url: first.databaseUrl, dataDir: first.dataDir });
+  const importer = new ImportService(db.dataSource, new MeetingsService(db.dataSource), new PracticesService(db.dataSource));
+  const result = await importer.importReport(SYSTEM_ACTOR, 'mechelen-2024.txt', report);
+  const restart = async () => {
+    const second = await startTestServer({ reuse: { databaseUrl: first.databaseUrl, dataDir: first.dataDir } });
+    servers.push(second);
+    return second;
+  };
+  return { token, db, dataSource: db.dataSource, result, restart };
+}
+
 describe('restart after a crash between an import and its indexing', () => {
   it('indexes at start what the import left pending', async () => {
-    const first = await startTestServer();
-    servers.push(first);
-    const token = await first.login();
-    await first.stop();
-
-    // What a server killed right after the import committed leaves behind: the meeting and its
-    // practices are stored, the search entries are not (an importer without the index queue).
-    const db = await openDatabase({ url: first.databaseUrl, dataDir: first.dataDir });
-    const dataSource = db.dataSource;
-    const importer = new ImportService(dataSource, new MeetingsService(dataSource), new PracticesService(dataSource));
-    const result = await importer.importReport(SYSTEM_ACTOR, 'mechelen-2024.txt', REPORT);
+    const { token, db, dataSource, result, restart } = await importedWhileStopped(REPORT);
     expect(result.status).toBe('CREATED');
     const [pending] = await dataSource.query(`SELECT count(*)::int AS n FROM search_pending`);
     expect(pending.n).toBe(1);
     await db.close();
 
-    const second = await startTestServer({ reuse: { databaseUrl: first.databaseUrl, dataDir: first.dataDir } });
-    servers.push(second);
+    const second = await restart();
     const found = await second.gql(`{ search(query: "buurtvereniging") { hits { kind meeting { date } } } }`, {}, token);
     expect(found.errors).toBeUndefined();
     expect(found.data.search.hits.map((hit: any) => `${hit.kind} ${hit.meeting?.date}`)).toEqual(
@@ -79,16 +90,8 @@ describe('restart after a crash between an import and its indexing', () => {
 
 describe('restart after an upgrade that indexes long sections as passages', () => {
   it('indexes again, as passages, a report whose long section an earlier version indexed whole', async () => {
-    const first = await startTestServer();
-    servers.push(first);
-    const token = await first.login();
-    await first.stop();
-
     const long = `${REPORT}\n${Array.from({ length: 60 }, (_, i) => `Ervaring ${i}: een deelnemer vertelt hoe de stage haar ritme gaf.`).join('\n\n')}\n\nTot slot: een wandelzoektocht.\n`;
-    const db = await openDatabase({ url: first.databaseUrl, dataDir: first.dataDir });
-    const dataSource = db.dataSource;
-    const importer = new ImportService(dataSource, new MeetingsService(dataSource), new PracticesService(dataSource));
-    const { meetingId } = await importer.importReport(SYSTEM_ACTOR, 'mechelen-2024.txt', long);
+    const { token, db, dataSource, result: { meetingId }, restart } = await importedWhileStopped(long);
     const [{ id: reportId, text }] = await dataSource.query(`SELECT id, text FROM report WHERE meeting_id = $1`, [meetingId]);
     // What an earlier version wrote: the report's one long section as one entry.
     await dataSource.query(`DELETE FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1`, [reportId]);
@@ -97,6 +100,7 @@ describe('restart after an upgrade that indexes long sections as passages', () =
        VALUES ('SECTION', $1, 0, $2, 'Vrijwilligerswerk', $3, search_document('Vrijwilligerswerk', '', $3))`,
       [reportId, meetingId, text],
     );
+    // Not indexed at start as an import left pending: as indexed, by an earlier version.
     await dataSource.query(`DELETE FROM search_pending`);
     const runner = dataSource.createQueryRunner();
     await new SearchPassages1732000008000().up(runner);
@@ -104,8 +108,7 @@ describe('restart after an upgrade that indexes long sections as passages', () =
     expect(await dataSource.query(`SELECT 1 FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1`, [reportId])).toEqual([]);
     await db.close();
 
-    const second = await startTestServer({ reuse: { databaseUrl: first.databaseUrl, dataDir: first.dataDir } });
-    servers.push(second);
+    const second = await restart();
     const lengths: { length: number }[] = await second.app.db.dataSource.query(
       `SELECT length(body) AS length FROM search_entry WHERE kind = 'SECTION' AND entity_id = $1 ORDER BY section_index`, [reportId]);
     expect(lengths.length).toBeGreaterThan(1);
