@@ -52,7 +52,7 @@ export async function insertMentions(manager: Queryable, rows: MentionRow[]): Pr
 
 /**
  * `known`: the report's meeting and text when the caller holds them, and whether the report has
- * no mention links to replace (new in this transaction, or its mentions deleted already).
+ * no mention links to replace (new in this transaction).
  */
 export async function relinkReportMentions(
   manager: Queryable,

@@ -253,10 +253,9 @@ export class SearchIndexer {
     const existing = meta.flatMap((row) => row.indexes.map((index, i) => ({ entity_id: row.id, section_index: index, content_hash: row.hashes[i] })));
     const known = new Set(existing.map((row) => `${row.entity_id}/${row.section_index}/${row.content_hash}`));
     const matcher = themes ?? (await this.taxonomy.at(db)).themes;
-    const passageCounts = new Map<string, number>();
-    const changed = reports.flatMap(({ reportId, sections }) => {
-      const passages = passagesOf(sections);
-      passageCounts.set(reportId, passages.length);
+    const passaged = reports.map(({ reportId, sections }) => ({ reportId, passages: passagesOf(sections) }));
+    const passageCounts = new Map(passaged.map(({ reportId, passages }) => [reportId, passages.length]));
+    const changed = passaged.flatMap(({ reportId, passages }) => {
       const meeting = meetings.get(reportId);
       if (!meeting) return [];
       return passages
